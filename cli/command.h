@@ -1,0 +1,42 @@
+// The subcommand interface and the table of subcommands `pressclip` dispatches to.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <span>
+#include <string>
+
+namespace pressclip::cli {
+
+/// Exit statuses, as grep: 0 something found (or done), 1 nothing found, 2 error.
+inline constexpr int kExitFound = 0;
+inline constexpr int kExitNothingFound = 1;
+inline constexpr int kExitError = 2;
+
+/// One subcommand: declares its options, then runs once they are parsed.
+class Command {
+ public:
+  virtual ~Command() = default;
+  /// Adds the command's options and positionals to `app` (its own subcommand).
+  virtual void add_options(CLI::App& app) = 0;
+  /// Runs the command; returns the exit status. Throws pressclip::Error on failure.
+  virtual int run() = 0;
+};
+
+/// A row of the command table.
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  std::unique_ptr<Command> (*make)();
+};
+
+/// Every subcommand, in the order `--help` lists them.
+std::span<const CommandSpec> command_table();
+
+std::unique_ptr<Command> make_index_command();
+std::unique_ptr<Command> make_search_command();
+std::unique_ptr<Command> make_show_command();
+std::unique_ptr<Command> make_stats_command();
+
+}  // namespace pressclip::cli

@@ -1,0 +1,70 @@
+// `pressclip index`: add or update articles from files and directories.
+#include <chrono>
+#include <iostream>
+
+#include "command.h"
+#include "pressclip/indexer.h"
+#include "printer.h"
+#include "settings.h"
+
+namespace pressclip::cli {
+namespace {
+
+class IndexCommand : public Command {
+ public:
+  void add_options(CLI::App& app) override {
+    app.add_option("paths", paths_, "Article files and directories to index (walked recursively)")
+        ->required()
+        ->type_name("PATH...");
+    add_database_option(app, database_);
+    app.add_option("--manifest", manifests_,
+                   "Metadata manifest (TSV with a 'file' column) to apply; repeatable. "
+                   "*.tsv files inside indexed directories are read as manifests too")
+        ->type_name("FILE");
+    app.add_option("--stemmer", stemmer_,
+                   "Snowball stemmer language of a new index (default english); an existing "
+                   "index keeps its own")
+        ->type_name("LANGUAGE");
+    app.add_flag("--json", json_, "Print the report as one JSON object");
+    app.add_flag("-q,--quiet", quiet_, "Print no report (warnings still go to standard error)");
+    app.footer(database_help_footer() +
+               "\nFiles inside directories are articles if they end in .txt, .text, .md or "
+               ".markdown. Re-indexing a file replaces its article. Broken files are skipped "
+               "with a warning. Exit status: 0 done (even if files were skipped), 2 error.");
+  }
+
+  int run() override {
+    const auto started = std::chrono::steady_clock::now();
+    IndexerOptions options;
+    options.database_path = resolve_database_path(database_);
+    options.stemmer_language = stemmer_;
+    Indexer indexer(options);
+    IndexRunOptions run_options;
+    run_options.manifests = manifests_;
+    run_options.on_warning = [](const IndexWarning& warning) {
+      print_warning(warning.path + ": " + warning.reason + (warning.skipped ? " (skipped)" : ""));
+    };
+    const IndexReport report = indexer.index_paths(paths_, run_options);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!quiet_) {
+      auto printer = json_ ? make_json_printer(std::cout) : make_text_printer(std::cout, Styles{});
+      printer->index_summary({report, options.database_path, seconds});
+    }
+    return kExitFound;
+  }
+
+ private:
+  std::vector<std::string> paths_;
+  std::vector<std::string> manifests_;
+  std::string database_;
+  std::string stemmer_;
+  bool json_ = false;
+  bool quiet_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_index_command() { return std::make_unique<IndexCommand>(); }
+
+}  // namespace pressclip::cli

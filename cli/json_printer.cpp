@@ -1,0 +1,105 @@
+// JSON Lines output (docs/output-format.md), built with nlohmann::json.
+#include <nlohmann/json.hpp>
+
+#include "printer.h"
+
+namespace pressclip::cli {
+namespace {
+
+nlohmann::json field_json(const MetadataField& field) {
+  return {{"value", field.value}, {"origin", to_string(field.origin)}};
+}
+
+class JsonPrinter : public Printer {
+ public:
+  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+
+  void hit(const SearchHit& hit) override {
+    nlohmann::json highlights = nlohmann::json::array();
+    for (const Highlight& highlight : hit.highlights) highlights.push_back({highlight.start, highlight.end});
+    emit({{"format_version", kJsonFormatVersion},
+          {"rank", hit.rank},
+          {"score", hit.score},
+          {"article",
+           {{"id", hit.article.id},
+            {"path", hit.article.path},
+            {"title", hit.article.title},
+            {"source", hit.article.source},
+            {"date", hit.article.date}}},
+          {"passage",
+           {{"index", hit.passage.index},
+            {"start", hit.passage.start},
+            {"end", hit.passage.end},
+            {"text", hit.passage_text},
+            {"highlights", std::move(highlights)}}}});
+  }
+
+  void article(const ArticleRecord& record) override {
+    nlohmann::json passages = nlohmann::json::array();
+    for (const PassageSpan& passage : record.passages) {
+      passages.push_back({{"index", passage.index},
+                          {"start", passage.start},
+                          {"end", passage.end},
+                          {"text", record.text.substr(passage.start, passage.end - passage.start)}});
+    }
+    const ArticleMetadata& metadata = record.metadata;
+    emit({{"format_version", kJsonFormatVersion},
+          {"id", record.id},
+          {"path", record.path},
+          {"fields",
+           {{"title", field_json(metadata.title)},
+            {"source", field_json(metadata.source)},
+            {"date", field_json(metadata.date)},
+            {"url", field_json(metadata.url)},
+            {"language", field_json(metadata.language)}}},
+          {"passages", std::move(passages)}});
+  }
+
+  void stats(const IndexStats& stats) override {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& [name, count] : stats.sources) sources.push_back({{"name", name}, {"articles", count}});
+    emit({{"format_version", kJsonFormatVersion},
+          {"database", stats.database_path},
+          {"articles", stats.articles},
+          {"passages", stats.passages},
+          {"sources", std::move(sources)},
+          {"undated_articles", stats.undated_articles},
+          {"earliest_date", stats.earliest_date},
+          {"latest_date", stats.latest_date},
+          {"index_format", stats.format_version},
+          {"stemmer", stats.stemmer_language}});
+  }
+
+  void index_summary(const IndexSummary& summary) override {
+    const IndexReport& report = summary.report;
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const IndexWarning& warning : report.warnings) {
+      warnings.push_back({{"path", warning.path}, {"reason", warning.reason}, {"skipped", warning.skipped}});
+    }
+    emit({{"format_version", kJsonFormatVersion},
+          {"database", summary.database_path},
+          {"indexed", report.articles_indexed},
+          {"skipped", report.files_skipped},
+          {"ignored", report.files_ignored},
+          {"manifests", report.manifests_read},
+          {"bytes", report.bytes_indexed},
+          {"commits", report.batches_committed},
+          {"seconds", summary.seconds},
+          {"warnings", std::move(warnings)}});
+  }
+
+ private:
+  void emit(const nlohmann::json& json) {
+    out_ << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_json_printer(std::ostream& out) {
+  return std::make_unique<JsonPrinter>(out);
+}
+
+}  // namespace pressclip::cli

@@ -1,0 +1,64 @@
+// The `pressclip` binary: dispatches to subcommands and turns every failure into one line
+// on standard error and exit status 2.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "command.h"
+#include "pressclip/error.h"
+#include "pressclip/version.h"
+
+namespace {
+
+int fail(const std::string& message) {
+  std::cerr << "pressclip: error: " << message << '\n';
+  return pressclip::cli::kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace pressclip::cli;
+  CLI::App app{"pressclip: full-text search for news archives, ranked by passage.", "pressclip"};
+  app.set_version_flag("-V,--version", std::string("pressclip ") + pressclip::kVersion);
+  app.require_subcommand(1);
+  app.footer("Run 'pressclip COMMAND --help' for a command's options.\n"
+             "Example: pressclip index corpus/ && pressclip search 'Wagner AND Niger'");
+
+  std::vector<std::unique_ptr<Command>> commands;
+  for (const CommandSpec& spec : command_table()) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    commands.push_back(spec.make());
+    commands.back()->add_options(*sub);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitFound;
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return kExitFound;
+  } catch (const CLI::CallForVersion&) {
+    std::cout << app.version() << '\n';
+    return kExitFound;
+  } catch (const CLI::ParseError& error) {
+    return fail(std::string(error.what()) + " (see 'pressclip --help')");
+  }
+
+  try {
+    const auto table = command_table();
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      if (app.got_subcommand(table[i].name)) return commands[i]->run();
+    }
+    return fail("no command given (see 'pressclip --help')");
+  } catch (const pressclip::Error& error) {
+    return fail(error.what());
+  } catch (const std::exception& error) {
+    return fail(std::string("unexpected failure: ") + error.what());
+  } catch (...) {
+    return fail("unexpected failure");
+  }
+}

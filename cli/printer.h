@@ -1,0 +1,47 @@
+// Output of command results: one interface, a text and a JSON implementation.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "pressclip/article.h"
+#include "pressclip/indexer.h"
+#include "pressclip/searcher.h"
+#include "terminal.h"
+
+namespace pressclip::cli {
+
+/// The version of the --json output schema (docs/output-format.md). Every JSON object that
+/// pressclip prints carries it as "format_version".
+inline constexpr int kJsonFormatVersion = 1;
+
+/// What an indexing run reports, beside the library's report.
+struct IndexSummary {
+  const IndexReport& report;
+  std::string database_path;
+  double seconds = 0.0;
+};
+
+/// Prints results. Text output is for people (colour optional); JSON output is one object
+/// per line, for programs.
+class Printer {
+ public:
+  virtual ~Printer() = default;
+  /// One ranked passage of a search.
+  virtual void hit(const SearchHit& hit) = 0;
+  /// An article with metadata, provenance and passages.
+  virtual void article(const ArticleRecord& record) = 0;
+  /// Index statistics.
+  virtual void stats(const IndexStats& stats) = 0;
+  /// The outcome of `pressclip index`.
+  virtual void index_summary(const IndexSummary& summary) = 0;
+};
+
+std::unique_ptr<Printer> make_text_printer(std::ostream& out, Styles styles);
+std::unique_ptr<Printer> make_json_printer(std::ostream& out);
+
+/// Prints "pressclip: warning: MESSAGE" on standard error.
+void print_warning(const std::string& message);
+
+}  // namespace pressclip::cli

@@ -1,0 +1,70 @@
+// `pressclip search`: ranked, highlighted passages for a query.
+#include <iostream>
+
+#include "command.h"
+#include "pressclip/searcher.h"
+#include "printer.h"
+#include "settings.h"
+
+namespace pressclip::cli {
+namespace {
+
+class SearchCommand : public Command {
+ public:
+  void add_options(CLI::App& app) override {
+    app.add_option("query", query_words_,
+                   "The query; several arguments are joined with spaces (quote phrases for the "
+                   "shell: '\"military intervention\"')")
+        ->required()
+        ->type_name("QUERY");
+    add_database_option(app, database_);
+    app.add_option("-n,--limit", options_.limit, "Passages to print at most")
+        ->check(CLI::PositiveNumber)
+        ->default_val(10);
+    app.add_option("--offset", options_.offset, "Ranked passages to skip first (for paging)")
+        ->check(CLI::NonNegativeNumber)
+        ->default_val(0);
+    app.add_option("--per-article", options_.per_article, "Passages per article at most")
+        ->check(CLI::PositiveNumber)
+        ->default_val(1);
+    app.add_flag("--json", json_, "Print one JSON object per passage (docs/output-format.md)");
+    add_color_option(app, color_);
+    app.footer(
+        "Query language (docs/query-language.md):\n"
+        "  wagner niger               both words, anywhere in the article (same as wagner AND niger)\n"
+        "  A OR B, A NOT B, -A, ( )   boolean operators, in capitals\n"
+        "  \"military intervention\"    a phrase; a quoted single word matches that form only\n"
+        "  A NEAR/5 B                 words within 5 words of each other, any order\n"
+        "  milit*                     words starting with milit\n"
+        "  source:BBC  source:\"The Telegraph\"  language:en  title:coup\n"
+        "  date:2023-08-03  date:2023-08  date:2023-07-26..2023-08-15  date:2023-08-01..  date:..2023-07-31\n" +
+        database_help_footer() + "\nExit status: 0 passages found, 1 nothing found, 2 error.");
+  }
+
+  int run() override {
+    for (const std::string& word : query_words_) {
+      if (!options_.query.empty()) options_.query += ' ';
+      options_.query += word;
+    }
+    Searcher searcher(resolve_database_path(database_));
+    const SearchResults results = searcher.search(options_);
+    auto printer = json_ ? make_json_printer(std::cout)
+                         : make_text_printer(std::cout, Styles::make(should_color(color_)));
+    for (const SearchHit& hit : results.hits) printer->hit(hit);
+    std::cout.flush();
+    return results.hits.empty() ? kExitNothingFound : kExitFound;
+  }
+
+ private:
+  std::vector<std::string> query_words_;
+  std::string database_;
+  SearchOptions options_;
+  bool json_ = false;
+  ColorChoice color_ = ColorChoice::kAuto;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_search_command() { return std::make_unique<SearchCommand>(); }
+
+}  // namespace pressclip::cli

@@ -1,0 +1,39 @@
+// `pressclip stats`: what the index holds.
+#include <iostream>
+
+#include "command.h"
+#include "pressclip/searcher.h"
+#include "printer.h"
+#include "settings.h"
+
+namespace pressclip::cli {
+namespace {
+
+class StatsCommand : public Command {
+ public:
+  void add_options(CLI::App& app) override {
+    add_database_option(app, database_);
+    app.add_flag("--json", json_, "Print the statistics as one JSON object");
+    add_color_option(app, color_);
+    app.footer(database_help_footer());
+  }
+
+  int run() override {
+    Searcher searcher(resolve_database_path(database_));
+    auto printer = json_ ? make_json_printer(std::cout)
+                         : make_text_printer(std::cout, Styles::make(should_color(color_)));
+    printer->stats(searcher.stats());
+    return kExitFound;
+  }
+
+ private:
+  std::string database_;
+  bool json_ = false;
+  ColorChoice color_ = ColorChoice::kAuto;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_stats_command() { return std::make_unique<StatsCommand>(); }
+
+}  // namespace pressclip::cli

@@ -1,0 +1,33 @@
+// Colour decisions (isatty, NO_COLOR, --color) and ANSI escape sequences.
+#include "terminal.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <map>
+
+namespace pressclip::cli {
+
+void add_color_option(CLI::App& app, ColorChoice& target) {
+  const std::map<std::string, ColorChoice> choices = {
+      {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
+  app.add_option("--color", target,
+                 "When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case))
+      ->option_text("WHEN")
+      ->default_str("auto");
+}
+
+bool should_color(ColorChoice choice) {
+  if (choice != ColorChoice::kAuto) return choice == ColorChoice::kAlways;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+Styles Styles::make(bool color) {
+  if (!color) return {};
+  return {"\x1b[1;31m", "\x1b[1m", "\x1b[35m", "\x1b[32m", "\x1b[34m", "\x1b[2m", "\x1b[0m"};
+}
+
+}  // namespace pressclip::cli

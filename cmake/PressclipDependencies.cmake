@@ -1,0 +1,13 @@
+# Finds the libraries pressclip builds on and exposes each as an imported target.
+find_package(PkgConfig REQUIRED)
+
+# Xapian ships a CMake config on Debian, but it exports no imported target; wrap it.
+pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core>=1.4.22)
+if(NOT TARGET Xapian::Xapian)
+  add_library(Xapian::Xapian ALIAS PkgConfig::XAPIAN)
+endif()
+
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(yaml-cpp 0.7 REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 2.1 REQUIRED)

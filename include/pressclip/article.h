@@ -1,0 +1,57 @@
+// The article model shared by indexing and searching: metadata with provenance, passages.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "pressclip/export.h"
+
+namespace pressclip {
+
+/// Where a metadata value came from, in decreasing order of precedence.
+enum class FieldOrigin {
+  kFrontMatter,  ///< A YAML front matter block at the top of the article file.
+  kManifest,     ///< A row of a metadata manifest (TSV) naming the file.
+  kText,         ///< A line of the article text that states it ("Source: BBC").
+  kDefault,      ///< Nothing stated it; a documented default was used.
+};
+
+/// Returns "front matter", "manifest", "text" or "default". Thread-safe.
+PRESSCLIP_EXPORT const char* to_string(FieldOrigin origin) noexcept;
+
+/// One metadata value and its provenance. An empty value means "unknown".
+struct MetadataField {
+  std::string value;
+  FieldOrigin origin = FieldOrigin::kDefault;
+};
+
+/// The descriptive fields of an article. `date` is ISO 8601 at its precision: "2023",
+/// "2023-08" or "2023-08-03", or empty when unknown.
+struct ArticleMetadata {
+  MetadataField title;
+  MetadataField source;
+  MetadataField date;
+  MetadataField url;
+  MetadataField language;
+};
+
+/// A run of consecutive sentences of an article: the unit that searches rank and show.
+/// `start` and `end` are byte offsets into the article text (the file's content after any
+/// front matter block); `text` is that byte range.
+struct PassageSpan {
+  std::size_t index = 0;  ///< Position of the passage in its article, from 0.
+  std::size_t start = 0;
+  std::size_t end = 0;
+};
+
+/// An indexed article as stored in the index, for `show` and for embedders.
+struct ArticleRecord {
+  std::string id;    ///< Stable identifier (16 hex digits unless front matter gave one).
+  std::string path;  ///< Absolute path of the file it was read from.
+  ArticleMetadata metadata;
+  std::string text;                     ///< The article text, as read (UTF-8).
+  std::vector<PassageSpan> passages;    ///< In text order, covering every sentence.
+};
+
+}  // namespace pressclip

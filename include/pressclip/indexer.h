@@ -1,0 +1,90 @@
+// Building and updating an index from article files on disk.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pressclip/export.h"
+
+namespace pressclip {
+
+/// Settings for opening an index for writing. Defaults suit a personal archive.
+struct IndexerOptions {
+  /// Directory of the Xapian database; created (with its parents) if missing.
+  std::string database_path;
+  /// Snowball stemmer for a new index ("english", "french", ...); empty means english.
+  /// An existing index keeps the language it was built with; naming another is an error.
+  std::string stemmer_language;
+  /// Articles per commit: larger batches index faster, smaller ones lose less to a crash
+  /// (an interrupted batch is simply redone by the next run; it is never half-written).
+  std::size_t batch_articles = 1000;
+  /// Bytes of article text per commit, the other bound on a batch's memory.
+  std::size_t batch_bytes = 64u << 20;
+};
+
+/// A problem with one input file. Indexing always goes on past it.
+struct IndexWarning {
+  std::string path;
+  std::string reason;
+  bool skipped = true;  ///< True if the file was not indexed; false if only a value was ignored.
+};
+
+/// Settings for one indexing run over files and directories.
+struct IndexRunOptions {
+  /// Metadata manifests given explicitly (TSV files). Manifests named `*.tsv` found while
+  /// walking a directory are used too.
+  std::vector<std::string> manifests;
+  /// Called for each skipped file as it happens (from the calling thread), so a
+  /// command-line tool can print warnings while a long run goes on. May be empty.
+  std::function<void(const IndexWarning&)> on_warning;
+};
+
+/// What an indexing run did.
+struct IndexReport {
+  std::size_t articles_indexed = 0;  ///< Articles added or replaced.
+  std::size_t files_skipped = 0;     ///< Files that could not be read as articles.
+  std::size_t batches_committed = 0; ///< Commits made (each one atomic).
+  std::size_t files_ignored = 0;     ///< Files in walked directories that are not articles.
+  std::size_t manifests_read = 0;
+  std::size_t bytes_indexed = 0;     ///< Bytes of article text indexed.
+  std::vector<IndexWarning> warnings;
+};
+
+/// Writes articles into a pressclip index. At most one Indexer may hold an index at a time
+/// (the database's write lock); searchers may read it meanwhile and see each committed
+/// batch atomically.
+///
+/// Thread-safety: an Indexer must be used by one thread at a time.
+class PRESSCLIP_EXPORT Indexer {
+ public:
+  /// Opens the index at `options.database_path` for writing, creating it if needed.
+  /// Throws Error (kIndexLocked if another writer holds it, kIndexVersion or kIndexCorrupt
+  /// if it is not a compatible pressclip index, kBadArgument for an unknown stemmer
+  /// language, kIo otherwise).
+  explicit Indexer(const IndexerOptions& options);
+  ~Indexer();
+  Indexer(Indexer&&) noexcept;
+  Indexer& operator=(Indexer&&) noexcept;
+
+  /// Indexes the articles found at `paths` (files, or directories walked recursively;
+  /// hidden entries are skipped) and commits them in batches. A re-indexed file replaces
+  /// its article; it never duplicates it. Unreadable or malformed files are skipped with a
+  /// warning. Requires: every path exists (else throws Error kNotFound before indexing
+  /// anything). Throws Error on a failure of the index itself.
+  IndexReport index_paths(const std::vector<std::string>& paths,
+                          const IndexRunOptions& run_options = {});
+
+  /// The id that the article read from `path` has, or would have, in the index: the same
+  /// file always maps to the same id, wherever it is named from. Throws Error kNotFound if
+  /// `path` does not exist.
+  static std::string article_id_for_path(const std::string& path);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pressclip

@@ -1,0 +1,108 @@
+// Searching an index: ranked passages for a query, one article, and index statistics.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pressclip/article.h"
+#include "pressclip/export.h"
+
+namespace pressclip {
+
+/// One search. The defaults give the ten best passages, one per article.
+struct SearchOptions {
+  std::string query;               ///< In pressclip's query language (docs/query-language.md).
+  std::size_t limit = 10;          ///< Passages to return at most.
+  std::size_t offset = 0;          ///< Ranked passages to skip first (for paging).
+  std::size_t per_article = 1;     ///< Passages shown per article at most (>= 1).
+  /// Articles whose passages compete for the result list, at least. More finds the best
+  /// passage of a lower-ranked article more often, at the cost of reading more articles.
+  std::size_t candidate_articles = 100;
+};
+
+/// A byte range [start, end) inside a passage's text.
+struct Highlight {
+  std::size_t start = 0;
+  std::size_t end = 0;
+};
+
+/// The article a hit belongs to.
+struct ArticleSummary {
+  std::string id;
+  std::string path;
+  std::string title;
+  std::string source;  ///< Empty when unknown.
+  std::string date;    ///< ISO 8601 at its precision, empty when unknown.
+};
+
+/// One ranked passage. `passage.start`/`end` are byte offsets in the article text;
+/// `highlights` are byte offsets into `passage_text`, sorted and disjoint. A phrase is one
+/// highlight covering all its words.
+struct SearchHit {
+  std::size_t rank = 0;  ///< 1 for the best passage, counting from the first page.
+  double score = 0.0;    ///< Higher is better; comparable within one search only.
+  ArticleSummary article;
+  PassageSpan passage;
+  std::string passage_text;
+  std::vector<Highlight> highlights;
+};
+
+/// The outcome of a search.
+struct SearchResults {
+  std::vector<SearchHit> hits;              ///< Best first.
+  std::size_t matching_articles = 0;  ///< Articles matching (exact up to 10,000, estimated above).
+};
+
+/// Counts describing an index.
+struct IndexStats {
+  std::string database_path;
+  std::size_t articles = 0;
+  std::size_t passages = 0;
+  std::vector<std::pair<std::string, std::size_t>> sources;  ///< Display name, articles; most first.
+  std::size_t undated_articles = 0;
+  std::string earliest_date;  ///< ISO day of the earliest dated article, or empty.
+  std::string latest_date;    ///< ISO day of the latest dated article, or empty.
+  int format_version = 0;
+  std::string stemmer_language;
+};
+
+/// Reads a pressclip index. Sees the index as of when it was opened; call reopen() to see
+/// later commits.
+///
+/// Thread-safety: a Searcher must be used by one thread at a time; open one Searcher per
+/// thread to search in parallel (they share the operating system's page cache).
+class PRESSCLIP_EXPORT Searcher {
+ public:
+  /// Opens the index at `database_path` for reading. Throws Error: kIndexMissing if there
+  /// is no index there, kIndexVersion if it was written by an incompatible version,
+  /// kIndexCorrupt if it is not a pressclip index or is damaged.
+  explicit Searcher(const std::string& database_path);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  /// Runs `options.query` and returns ranked, highlighted passages. Throws Error kBadQuery
+  /// (with a one-line explanation) if the query is empty, malformed or has nothing to
+  /// search for; kBadArgument if limit or per_article is 0.
+  SearchResults search(const SearchOptions& options);
+
+  /// The article with id `id_or_path`, or else the article indexed from that file path;
+  /// std::nullopt if there is none.
+  std::optional<ArticleRecord> find_article(const std::string& id_or_path);
+
+  /// Counts of articles, passages, sources and dates.
+  IndexStats stats();
+
+  /// Makes later commits by a writer visible.
+  void reopen();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pressclip

@@ -1,0 +1,74 @@
+// Recursive discovery of article files and manifests.
+#include "indexer/file_walker.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <string_view>
+
+#include "pressclip/error.h"
+#include "schema/article_id.h"
+
+namespace pressclip::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<std::string_view, 4> kArticleExtensions = {".txt", ".text", ".md",
+                                                                 ".markdown"};
+
+std::string lowercase_extension(const fs::path& path) {
+  std::string extension = path.extension().string();
+  for (char& c : extension) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return extension;
+}
+
+void sort_unique(std::vector<std::string>& paths) {
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+}
+
+}  // namespace
+
+WalkResult walk_paths(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (!fs::exists(path, error)) throw Error(ErrorKind::kNotFound, "no such file or directory: " + path);
+  }
+  WalkResult result;
+  for (const std::string& path : paths) {
+    if (!fs::is_directory(path)) {
+      auto& list = lowercase_extension(path) == ".tsv" ? result.manifests : result.articles;
+      list.push_back(schema::canonical_path(path));
+      continue;
+    }
+    std::error_code error;
+    auto options = fs::directory_options::skip_permission_denied;
+    for (auto it = fs::recursive_directory_iterator(path, options, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+      const fs::path& entry = it->path();
+      if (entry.filename().string().starts_with('.')) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file()) continue;
+      const std::string extension = lowercase_extension(entry);
+      if (extension == ".tsv") {
+        result.manifests.push_back(schema::canonical_path(entry.string()));
+      } else if (std::find(kArticleExtensions.begin(), kArticleExtensions.end(), extension) !=
+                 kArticleExtensions.end()) {
+        result.articles.push_back(schema::canonical_path(entry.string()));
+      } else {
+        ++result.ignored;
+      }
+    }
+    if (error) throw Error(ErrorKind::kIo, "cannot walk " + path + ": " + error.message());
+  }
+  sort_unique(result.articles);
+  sort_unique(result.manifests);
+  return result;
+}
+
+}  // namespace pressclip::indexer

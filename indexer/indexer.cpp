@@ -1,0 +1,219 @@
+// The Indexer: walks paths, reads and analyses articles, and commits them in batches.
+#include "pressclip/indexer.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "indexer/document_builder.h"
+#include "indexer/file_walker.h"
+#include "indexer/manifest.h"
+#include "indexer/metadata_resolver.h"
+#include "indexer/passage_builder.h"
+#include "indexer/plain_text_reader.h"
+#include "indexer/text_metadata.h"
+#include "pressclip/error.h"
+#include "schema/article_id.h"
+#include "schema/field_table.h"
+#include "schema/index_settings.h"
+#include "schema/text_analyzer.h"
+#include "schema/xapian_errors.h"
+
+namespace pressclip {
+namespace {
+
+constexpr const char* kDefaultStemmerLanguage = "english";
+
+std::size_t read_counter(const Xapian::Database& database, std::string_view key) {
+  const std::string text = database.get_metadata(std::string(key));
+  return text.empty() ? 0 : std::stoull(text);
+}
+
+}  // namespace
+
+class Indexer::Impl {
+ public:
+  explicit Impl(const IndexerOptions& options) : options_(options) {
+    if (options.database_path.empty()) {
+      throw Error(ErrorKind::kBadArgument, "no index directory given");
+    }
+    const std::string context = "cannot open index '" + options.database_path + "' for writing";
+    try {
+      std::filesystem::create_directories(options.database_path);
+      database_ = Xapian::WritableDatabase(options.database_path, Xapian::DB_CREATE_OR_OPEN);
+      std::string language;
+      if (schema::is_blank(database_)) {
+        language = options.stemmer_language.empty() ? kDefaultStemmerLanguage
+                                                    : options.stemmer_language;
+        analyzer_ = std::make_unique<schema::TextAnalyzer>(language);
+        schema::write_settings(database_, {schema::kFormatVersion, language,
+                                           std::string(schema::kAnalysisVersion)});
+        database_.commit();
+      } else {
+        language = schema::read_compatible_settings(database_, options.database_path)
+                       .stemmer_language;
+        if (!options.stemmer_language.empty() && options.stemmer_language != language) {
+          throw Error(ErrorKind::kBadArgument,
+                      "index '" + options.database_path + "' uses the " + language +
+                          " stemmer, not " + options.stemmer_language +
+                          "; index into a new directory to change it");
+        }
+        analyzer_ = std::make_unique<schema::TextAnalyzer>(language);
+      }
+      builder_ = std::make_unique<indexer::DocumentBuilder>(*analyzer_);
+    } catch (...) {
+      schema::rethrow_as_error(context);
+    }
+  }
+
+  IndexReport index_paths(const std::vector<std::string>& paths, const IndexRunOptions& run) {
+    IndexReport report;
+    indexer::WalkResult walk = indexer::walk_paths(paths);
+    report.files_ignored = walk.ignored;
+    indexer::ManifestSet manifests;
+    for (const std::string& path : run.manifests) {
+      if (!std::filesystem::exists(path)) throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
+      walk.manifests.push_back(schema::canonical_path(path));
+    }
+    for (const std::string& path : walk.manifests) read_manifest(path, manifests, report, run);
+
+    try {
+      passage_total_ = read_counter(database_, schema::kPassageTotalKey);
+      for (const std::string& path : walk.articles) {
+        if (!in_batch_) begin_batch();
+        if (index_file(path, manifests, report, run)) {
+          if (batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) {
+            commit_batch(report);
+          }
+        }
+      }
+      if (in_batch_) commit_batch(report);
+    } catch (...) {
+      if (in_batch_) cancel_batch();
+      schema::rethrow_as_error("indexing into '" + options_.database_path + "' failed");
+    }
+    return report;
+  }
+
+ private:
+  void warn(IndexReport& report, const IndexRunOptions& run, IndexWarning warning) {
+    if (warning.skipped) ++report.files_skipped;
+    if (run.on_warning) run.on_warning(warning);
+    report.warnings.push_back(std::move(warning));
+  }
+
+  void read_manifest(const std::string& path, indexer::ManifestSet& manifests,
+                     IndexReport& report, const IndexRunOptions& run) {
+    std::string problem;
+    std::vector<std::string> row_problems;
+    if (manifests.add(path, problem, row_problems)) {
+      ++report.manifests_read;
+    } else {
+      warn(report, run, {path, problem, true});
+    }
+    for (std::string& row_problem : row_problems) {
+      warn(report, run, {path, "manifest row skipped: " + row_problem, false});
+    }
+  }
+
+  // Reads, analyses and adds one file; returns false if it was skipped.
+  bool index_file(const std::string& path, const indexer::ManifestSet& manifests,
+                  IndexReport& report, const IndexRunOptions& run) {
+    indexer::RawArticle raw;
+    try {
+      raw = indexer::read_plain_text_article(path);
+    } catch (const Error& error) {
+      warn(report, run, {path, error.what(), true});
+      return false;
+    }
+    schema::AnalysedText analysed = analyzer_->analyse(raw.text);
+    if (analysed.sentences.empty()) {
+      warn(report, run, {path, "no sentences in the article text", true});
+      return false;
+    }
+    indexer::MetadataLayers layers;
+    layers.front_matter = std::move(raw.front_matter);
+    if (const indexer::ManifestRow* row = manifests.find(path)) layers.manifest = *row;
+    layers.text = indexer::extract_text_metadata(raw.text);
+
+    ArticleRecord record;
+    record.path = path;
+    record.id = schema::article_id_from_canonical_path(path);
+    std::vector<std::string> problems;
+    record.metadata = indexer::resolve_metadata(layers, raw.text, analysed.sentences.front(), problems);
+    for (std::string& problem : problems) warn(report, run, {path, problem, false});
+    record.passages = indexer::build_passages(analysed.sentences);
+    record.text = std::move(raw.text);
+
+    Xapian::Document document = builder_->build(record, analysed);
+    const std::string id_term =
+        std::string(schema::prefix_of(schema::FieldId::kId)).append(record.id);
+    passage_total_ -= std::min(passage_total_, existing_passage_count(id_term));
+    passage_total_ += record.passages.size();
+    database_.replace_document(id_term, document);
+    ++report.articles_indexed;
+    report.bytes_indexed += record.text.size();
+    ++batch_articles_;
+    batch_bytes_ += record.text.size();
+    return true;
+  }
+
+  std::size_t existing_passage_count(const std::string& id_term) {
+    Xapian::PostingIterator posting = database_.postlist_begin(id_term);
+    if (posting == database_.postlist_end(id_term)) return 0;
+    const std::string value =
+        database_.get_document(*posting).get_value(schema::kPassageCountSlot);
+    return value.empty() ? 0 : static_cast<std::size_t>(Xapian::sortable_unserialise(value));
+  }
+
+  void begin_batch() {
+    // A transaction keeps Xapian from flushing part of a batch on its own: each batch, and
+    // the passage counter with it, is committed whole or not at all.
+    database_.begin_transaction(true);
+    in_batch_ = true;
+    batch_articles_ = 0;
+    batch_bytes_ = 0;
+  }
+
+  void commit_batch(IndexReport& report) {
+    database_.set_metadata(std::string(schema::kPassageTotalKey), std::to_string(passage_total_));
+    database_.commit_transaction();
+    in_batch_ = false;
+    ++report.batches_committed;
+  }
+
+  void cancel_batch() {
+    in_batch_ = false;
+    try {
+      database_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+      // The original failure is what matters; a failed cancel leaves the last commit intact.
+    }
+  }
+
+  IndexerOptions options_;
+  Xapian::WritableDatabase database_;
+  std::unique_ptr<schema::TextAnalyzer> analyzer_;
+  std::unique_ptr<indexer::DocumentBuilder> builder_;
+  bool in_batch_ = false;
+  std::size_t batch_articles_ = 0;
+  std::size_t batch_bytes_ = 0;
+  std::size_t passage_total_ = 0;
+};
+
+Indexer::Indexer(const IndexerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Indexer::~Indexer() = default;
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+
+IndexReport Indexer::index_paths(const std::vector<std::string>& paths,
+                                 const IndexRunOptions& run_options) {
+  return impl_->index_paths(paths, run_options);
+}
+
+std::string Indexer::article_id_for_path(const std::string& path) {
+  if (!std::filesystem::exists(path)) throw Error(ErrorKind::kNotFound, "no such file: " + path);
+  return schema::article_id_from_canonical_path(schema::canonical_path(path));
+}
+
+}  // namespace pressclip

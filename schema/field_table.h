@@ -1,0 +1,73 @@
+// The one table of fields: term prefixes and value slots used by indexer and query parser.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace pressclip::schema {
+
+/// Every field pressclip stores. The enumerator is the index into kFields.
+enum class FieldId : std::uint8_t {
+  kBody,          ///< The article text: unprefixed words, with positions.
+  kTitle,         ///< Title words, for `title:` searches.
+  kId,            ///< The unique article id (Omega's Q prefix).
+  kSource,        ///< Normalised source name, for `source:` filters.
+  kLanguage,      ///< Language code, for `language:` filters.
+  kDate,          ///< Publication date as first and last day of its period, for `date:`.
+  kPassageCount,  ///< Number of passages of the article (kept for index statistics).
+};
+
+/// What a field supports. Flags combine with |.
+enum FieldFlags : unsigned {
+  kFreeText = 1u << 0,       ///< Words are analysed, stemmed, weighted (`title:coup`).
+  kBooleanFilter = 1u << 1,  ///< Exact values that filter without weighting (`source:BBC`).
+  kRangeFilter = 1u << 2,    ///< Filtered by value ranges (`date:A..B`).
+  kSortable = 1u << 3,       ///< Has a value slot that results can be sorted by.
+  kPositions = 1u << 4,      ///< Word positions are stored (phrases, NEAR).
+};
+
+/// No value slot.
+inline constexpr unsigned kNoSlot = 0xffffffffu;
+
+/// One row of the schema table.
+struct Field {
+  FieldId id;
+  std::string_view query_name;  ///< Name used in queries (`source:`), empty if none.
+  std::string_view prefix;      ///< Xapian term prefix; empty for the body's bare words.
+  unsigned slot = kNoSlot;      ///< Value slot, or kNoSlot.
+  unsigned second_slot = kNoSlot;
+  unsigned flags = 0;
+};
+
+/// Prefix put before a stemmed term (Xapian's QueryParser convention, Omega's "Z").
+inline constexpr std::string_view kStemPrefix = "Z";
+
+// Value slots. Date keys are "YYYYMMDD" strings: the first and the last day of the period
+// the stored date stands for, so that a partial date ("2023-08") filters and sorts sensibly.
+inline constexpr unsigned kDateFirstDaySlot = 0;
+inline constexpr unsigned kDateLastDaySlot = 1;
+inline constexpr unsigned kSourceSlot = 2;
+inline constexpr unsigned kPassageCountSlot = 3;
+
+inline constexpr std::array<Field, 7> kFields = {{
+    {FieldId::kBody, "", "", kNoSlot, kNoSlot, kFreeText | kPositions},
+    {FieldId::kTitle, "title", "S", kNoSlot, kNoSlot, kFreeText},
+    {FieldId::kId, "id", "Q", kNoSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kSource, "source", "XSOURCE", kSourceSlot, kNoSlot, kBooleanFilter | kSortable},
+    {FieldId::kLanguage, "language", "L", kNoSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kDate, "date", "", kDateFirstDaySlot, kDateLastDaySlot, kRangeFilter | kSortable},
+    {FieldId::kPassageCount, "", "", kPassageCountSlot, kNoSlot, 0},
+}};
+
+/// The row for `id`.
+constexpr const Field& field(FieldId id) { return kFields[static_cast<std::size_t>(id)]; }
+
+/// The prefix of `id`'s terms, as a std::string_view (never a literal elsewhere).
+constexpr std::string_view prefix_of(FieldId id) { return field(id).prefix; }
+
+/// Checks at startup that the table is consistent (each row at its enum index, no prefix
+/// that is a prefix of another's, no slot used twice). Returns false if it is not.
+bool field_table_is_consistent();
+
+}  // namespace pressclip::schema

@@ -1,0 +1,82 @@
+// JSON encoding of stored articles (document data).
+#include "schema/stored_article.h"
+
+#include <nlohmann/json.hpp>
+
+#include "pressclip/error.h"
+
+namespace pressclip::schema {
+namespace {
+
+constexpr int kRecordVersion = 1;
+
+nlohmann::json encode_field(const MetadataField& field) {
+  return {{"value", field.value}, {"origin", to_string(field.origin)}};
+}
+
+MetadataField decode_field(const nlohmann::json& json) {
+  MetadataField field;
+  field.value = json.at("value").get<std::string>();
+  const std::string origin = json.at("origin").get<std::string>();
+  for (FieldOrigin candidate : {FieldOrigin::kFrontMatter, FieldOrigin::kManifest,
+                                FieldOrigin::kText, FieldOrigin::kDefault}) {
+    if (origin == to_string(candidate)) field.origin = candidate;
+  }
+  return field;
+}
+
+}  // namespace
+
+std::string encode_article(const ArticleRecord& record) {
+  nlohmann::json passages = nlohmann::json::array();
+  for (const PassageSpan& passage : record.passages) {
+    passages.push_back({passage.start, passage.end});
+  }
+  const ArticleMetadata& metadata = record.metadata;
+  nlohmann::json json = {
+      {"v", kRecordVersion},
+      {"id", record.id},
+      {"path", record.path},
+      {"title", encode_field(metadata.title)},
+      {"source", encode_field(metadata.source)},
+      {"date", encode_field(metadata.date)},
+      {"url", encode_field(metadata.url)},
+      {"language", encode_field(metadata.language)},
+      {"passages", std::move(passages)},
+      {"text", record.text},
+  };
+  // Invalid UTF-8 never reaches here (readers reject it), but never throw on it either.
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+ArticleRecord decode_article(const std::string& data) {
+  try {
+    nlohmann::json json = nlohmann::json::parse(data);
+    if (json.at("v").get<int>() != kRecordVersion) {
+      throw Error(ErrorKind::kIndexVersion, "stored article has an unknown record version");
+    }
+    ArticleRecord record;
+    record.id = json.at("id").get<std::string>();
+    record.path = json.at("path").get<std::string>();
+    record.metadata.title = decode_field(json.at("title"));
+    record.metadata.source = decode_field(json.at("source"));
+    record.metadata.date = decode_field(json.at("date"));
+    record.metadata.url = decode_field(json.at("url"));
+    record.metadata.language = decode_field(json.at("language"));
+    record.text = json.at("text").get<std::string>();
+    std::size_t index = 0;
+    for (const auto& span : json.at("passages")) {
+      PassageSpan passage{index++, span.at(0).get<std::size_t>(), span.at(1).get<std::size_t>()};
+      if (passage.start > passage.end || passage.end > record.text.size()) {
+        throw Error(ErrorKind::kIndexCorrupt, "stored passage lies outside its article");
+      }
+      record.passages.push_back(passage);
+    }
+    return record;
+  } catch (const nlohmann::json::exception& error) {
+    throw Error(ErrorKind::kIndexCorrupt,
+                std::string("stored article is not readable: ") + error.what());
+  }
+}
+
+}  // namespace pressclip::schema

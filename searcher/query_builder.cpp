@@ -1,0 +1,118 @@
+// Query normalisation, syntax checks and QueryParser set-up from the schema table.
+#include "searcher/query_builder.h"
+
+#include "pressclip/error.h"
+#include "schema/field_table.h"
+#include "schema/xapian_errors.h"
+#include "searcher/field_processors.h"
+
+namespace pressclip::searcher {
+namespace {
+
+constexpr unsigned kParserFlags =
+    Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+    Xapian::QueryParser::FLAG_WILDCARD;
+
+// Wildcards expand to at most this many terms, the most frequent ones.
+constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
+bool is_word_start(char c) {
+  return c == '"' || c == '(' || static_cast<unsigned char>(c) >= 0x80 ||
+         (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Rejects what QueryParser would silently repair into something the user did not ask for.
+void check_syntax(const std::string& query) {
+  bool in_quotes = false;
+  int depth = 0;
+  for (char c : query) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) throw Error(ErrorKind::kBadQuery, "')' without a matching '('");
+  }
+  if (in_quotes) throw Error(ErrorKind::kBadQuery, "a phrase is opened with '\"' but never closed");
+  if (depth > 0) throw Error(ErrorKind::kBadQuery, "'(' without a matching ')'");
+  for (std::string_view op : {"NEAR/", "ADJ/"}) {
+    for (std::size_t at = query.find(op); at != std::string::npos; at = query.find(op, at + 1)) {
+      std::size_t digit = at + op.size();
+      if (digit >= query.size() || query[digit] < '0' || query[digit] > '9') {
+        throw Error(ErrorKind::kBadQuery, std::string(op) + " must be followed by a number of words, as in " +
+                                              std::string(op) + "5");
+      }
+    }
+  }
+}
+
+// "-word" at the start of a term becomes "NOT word", outside phrases.
+std::string rewrite_minus_as_not(const std::string& query) {
+  std::string out;
+  bool in_quotes = false;
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    char c = query[i];
+    if (c == '"') in_quotes = !in_quotes;
+    bool at_term_start = i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' || query[i - 1] == '(';
+    if (!in_quotes && c == '-' && at_term_start && i + 1 < query.size() &&
+        is_word_start(query[i + 1])) {
+      out += "NOT ";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Database& database)
+    : analyzer_(analyzer) {
+  parser_.set_database(database);
+  parser_.set_stemmer(Xapian::Stem(analyzer.stemmer_language()));
+  // STEM_SOME: bare words match their stem; words in phrases, NEAR groups and "quotes"
+  // match as written. (STEM_SOME_FULL_POS stems inside phrases in Xapian 1.4.22.)
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser_.set_default_op(Xapian::Query::OP_AND);
+  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                            Xapian::QueryParser::FLAG_WILDCARD);
+  for (const schema::Field& field : schema::kFields) {
+    if (field.query_name.empty()) continue;
+    const std::string name(field.query_name);
+    if (field.flags & schema::kFreeText) {
+      parser_.add_prefix(name, std::string(field.prefix));
+    } else if (field.flags & schema::kBooleanFilter) {
+      const bool normalise = field.id != schema::FieldId::kId;
+      parser_.add_boolean_prefix(
+          name, (new ExactValueFieldProcessor(analyzer_, std::string(field.prefix), name, normalise))
+                    ->release());
+    } else if (field.flags & schema::kRangeFilter) {
+      parser_.add_boolean_prefix(name, (new DateFieldProcessor())->release());
+    }
+  }
+}
+
+std::string QueryBuilder::prepare(const std::string& query) {
+  return rewrite_minus_as_not(analyzer_.normalise_query(query));
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& query) {
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw Error(ErrorKind::kBadQuery, "the query is empty");
+  }
+  const std::string prepared = prepare(query);
+  check_syntax(prepared);
+  Xapian::Query parsed;
+  try {
+    parsed = parser_.parse_query(prepared, kParserFlags);
+  } catch (const Xapian::QueryParserError& error) {
+    throw Error(ErrorKind::kBadQuery, "syntax error: " + error.get_msg());
+  } catch (...) {
+    schema::rethrow_as_error("cannot parse the query");
+  }
+  if (parsed.empty()) {
+    throw Error(ErrorKind::kBadQuery, "the query has no words or filters to search for");
+  }
+  return parsed;
+}
+
+}  // namespace pressclip::searcher

@@ -1,0 +1,234 @@
+// The Searcher: matches articles with Xapian, then ranks their passages across articles.
+#include "pressclip/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "pressclip/error.h"
+#include "schema/article_id.h"
+#include "schema/field_table.h"
+#include "schema/index_settings.h"
+#include "schema/partial_date.h"
+#include "schema/stored_article.h"
+#include "schema/text_analyzer.h"
+#include "schema/xapian_errors.h"
+#include "searcher/passage_ranker.h"
+#include "searcher/query_builder.h"
+#include "searcher/query_units.h"
+
+namespace pressclip {
+namespace {
+
+// How much an article's own BM25 weight adds to each of its passages' scores: enough to
+// order equal passages by how well their articles match, too little to lift a passage
+// that does not match over one that does.
+constexpr double kArticleWeightShare = 0.25;
+
+// Matching counts are exact up to this many articles, estimated beyond.
+constexpr Xapian::doccount kExactCountUpTo = 10000;
+
+// A passage competing for a place in the results.
+struct Candidate {
+  double score = 0.0;
+  std::size_t article = 0;  // Index into the articles read for this search (in match order).
+  searcher::ScoredPassage passage;
+};
+
+ArticleSummary summarise(const ArticleRecord& record) {
+  return {record.id, record.path, record.metadata.title.value, record.metadata.source.value,
+          record.metadata.date.value};
+}
+
+}  // namespace
+
+class Searcher::Impl {
+ public:
+  explicit Impl(const std::string& path) : path_(path) {
+    if (!std::filesystem::exists(path)) {
+      throw Error(ErrorKind::kIndexMissing, "no index at '" + path + "'; index some articles first");
+    }
+    try {
+      database_ = Xapian::Database(path);
+      settings_ = schema::read_compatible_settings(database_, path);
+      analyzer_ = std::make_unique<schema::TextAnalyzer>(settings_.stemmer_language);
+      query_builder_ = std::make_unique<searcher::QueryBuilder>(*analyzer_, database_);
+    } catch (...) {
+      schema::rethrow_as_error("cannot open index '" + path + "'");
+    }
+  }
+
+  SearchResults search(const SearchOptions& options) {
+    if (options.limit == 0) throw Error(ErrorKind::kBadArgument, "the limit must be at least 1");
+    if (options.per_article == 0) {
+      throw Error(ErrorKind::kBadArgument, "passages per article must be at least 1");
+    }
+    try {
+      try {
+        return run_search(options);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // A writer committed several times while we read: catch up and search once more.
+        database_.reopen();
+        return run_search(options);
+      }
+    } catch (...) {
+      schema::rethrow_as_error("search failed");
+    }
+  }
+
+  std::optional<ArticleRecord> find_article(const std::string& id_or_path) {
+    try {
+      if (auto record = find_by_id(id_or_path)) return record;
+      return find_by_id(schema::article_id_from_canonical_path(schema::canonical_path(id_or_path)));
+    } catch (...) {
+      schema::rethrow_as_error("cannot read article '" + id_or_path + "'");
+    }
+  }
+
+  IndexStats stats() {
+    try {
+      return compute_stats();
+    } catch (...) {
+      schema::rethrow_as_error("cannot read statistics of '" + path_ + "'");
+    }
+  }
+
+  void reopen() {
+    try {
+      database_.reopen();
+    } catch (...) {
+      schema::rethrow_as_error("cannot reopen index '" + path_ + "'");
+    }
+  }
+
+ private:
+  SearchResults run_search(const SearchOptions& options) {
+    const Xapian::Query query = query_builder_->parse(options.query);
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    const Xapian::doccount wanted =
+        static_cast<Xapian::doccount>(std::max(options.candidate_articles, options.offset + options.limit));
+    const Xapian::MSet matches = enquire.get_mset(0, wanted, kExactCountUpTo);
+
+    SearchResults results;
+    results.matching_articles = matches.get_matches_estimated();
+    searcher::PassageRanker ranker(*analyzer_, units_with_idf(query), average_passage_length());
+
+    std::vector<ArticleRecord> articles;
+    std::vector<Candidate> candidates;
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      articles.push_back(schema::decode_article(match.get_document().get_data()));
+      const double article_bonus = kArticleWeightShare * match.get_weight();
+      std::vector<searcher::ScoredPassage> passages = ranker.score(articles.back());
+      std::erase_if(passages, [](const searcher::ScoredPassage& p) { return !p.eligible; });
+      std::stable_sort(passages.begin(), passages.end(),
+                       [](const auto& a, const auto& b) { return a.score > b.score; });
+      if (passages.size() > options.per_article) passages.resize(options.per_article);
+      for (searcher::ScoredPassage& passage : passages) {
+        candidates.push_back({passage.score + article_bonus, articles.size() - 1, std::move(passage)});
+      }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.score != b.score) return a.score > b.score;
+      if (a.article != b.article) return a.article < b.article;
+      return a.passage.index < b.passage.index;
+    });
+
+    for (std::size_t i = options.offset; i < candidates.size() && results.hits.size() < options.limit; ++i) {
+      Candidate& candidate = candidates[i];
+      const ArticleRecord& article = articles[candidate.article];
+      const PassageSpan& span = article.passages[candidate.passage.index];
+      SearchHit hit;
+      hit.rank = i + 1;
+      hit.score = candidate.score;
+      hit.article = summarise(article);
+      hit.passage = span;
+      hit.passage_text = article.text.substr(span.start, span.end - span.start);
+      hit.highlights = std::move(candidate.passage.highlights);
+      results.hits.push_back(std::move(hit));
+    }
+    return results;
+  }
+
+  std::vector<searcher::QueryUnit> units_with_idf(const Xapian::Query& query) {
+    std::vector<searcher::QueryUnit> units = searcher::extract_units(query);
+    const double documents = std::max<double>(1.0, database_.get_doccount());
+    for (searcher::QueryUnit& unit : units) {
+      if (unit.kind == searcher::UnitKind::kWildcard) {
+        unit.idf = 1.0;  // The expansion's terms are unknown here; weigh it like a common word.
+        continue;
+      }
+      for (const std::string& term : unit.terms) {
+        unit.idf += searcher::bm25_idf(documents, database_.get_termfreq(term));
+      }
+    }
+    return units;
+  }
+
+  // Average passage length in words, from index-wide totals: each body word adds one
+  // unstemmed and one stemmed term to an article's length.
+  double average_passage_length() {
+    const std::string total = database_.get_metadata(std::string(schema::kPassageTotalKey));
+    const double passages = total.empty() ? 0.0 : std::stod(total);
+    if (passages <= 0) return 1.0;
+    return std::max(1.0, static_cast<double>(database_.get_total_length()) / 2.0 / passages);
+  }
+
+  std::optional<ArticleRecord> find_by_id(const std::string& id) {
+    const std::string term = std::string(schema::prefix_of(schema::FieldId::kId)).append(id);
+    Xapian::PostingIterator posting = database_.postlist_begin(term);
+    if (posting == database_.postlist_end(term)) return std::nullopt;
+    return schema::decode_article(database_.get_document(*posting).get_data());
+  }
+
+  IndexStats compute_stats() {
+    IndexStats stats;
+    stats.database_path = path_;
+    stats.articles = database_.get_doccount();
+    const std::string passages = database_.get_metadata(std::string(schema::kPassageTotalKey));
+    stats.passages = passages.empty() ? 0 : std::stoull(passages);
+    stats.format_version = settings_.format_version;
+    stats.stemmer_language = settings_.stemmer_language;
+
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(Xapian::Query::MatchAll);
+    Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
+    enquire.add_matchspy(&sources);
+    enquire.get_mset(0, 0, database_.get_doccount());
+    for (auto it = sources.top_values_begin(sources.get_total()); it != sources.top_values_end(sources.get_total()); ++it) {
+      stats.sources.emplace_back(*it, it.get_termfreq());
+    }
+    const std::size_t dated = database_.get_value_freq(schema::kDateFirstDaySlot);
+    stats.undated_articles = stats.articles - std::min(stats.articles, dated);
+    if (dated > 0) {
+      stats.earliest_date = schema::iso_from_day_key(database_.get_value_lower_bound(schema::kDateFirstDaySlot));
+      stats.latest_date = schema::iso_from_day_key(database_.get_value_upper_bound(schema::kDateLastDaySlot));
+    }
+    return stats;
+  }
+
+  std::string path_;
+  Xapian::Database database_;
+  schema::IndexSettings settings_;
+  std::unique_ptr<schema::TextAnalyzer> analyzer_;
+  std::unique_ptr<searcher::QueryBuilder> query_builder_;
+};
+
+Searcher::Searcher(const std::string& database_path)
+    : impl_(std::make_unique<Impl>(database_path)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchOptions& options) { return impl_->search(options); }
+
+std::optional<ArticleRecord> Searcher::find_article(const std::string& id_or_path) {
+  return impl_->find_article(id_or_path);
+}
+
+IndexStats Searcher::stats() { return impl_->stats(); }
+
+void Searcher::reopen() { impl_->reopen(); }
+
+}  // namespace pressclip
