@@ -2,7 +2,6 @@
 #include <iostream>
 
 #include "command.h"
-#include "pressclip/error.h"
 #include "pressclip/searcher.h"
 #include "printer.h"
 #include "settings.h"
@@ -25,7 +24,10 @@ class ShowCommand : public Command {
   int run() override {
     Searcher searcher(resolve_database_path(database_));
     const std::optional<ArticleRecord> record = searcher.find_article(article_);
-    if (!record) throw Error(ErrorKind::kNotFound, "no article with id or path '" + article_ + "'");
+    if (!record) {
+      std::cerr << "pressclip: no article with id or path '" << article_ << "'\n";
+      return kExitNothingFound;
+    }
     auto printer = json_ ? make_json_printer(std::cout)
                          : make_text_printer(std::cout, Styles::make(should_color(color_)));
     printer->article(*record);

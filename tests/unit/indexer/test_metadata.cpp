@@ -1,0 +1,103 @@
+// Unit tests of metadata sources and their precedence: front matter, manifest, text, default.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "indexer/manifest.h"
+#include "indexer/metadata_resolver.h"
+#include "indexer/text_metadata.h"
+#include "schema/article_id.h"
+
+namespace indexer = pressclip::indexer;
+using pressclip::FieldOrigin;
+
+TEST_CASE("a 'Source:' line alone on its line is metadata; running text is not") {
+  const auto found = indexer::extract_text_metadata(
+      "An official told AFP the source: a diplomat.\nSource: BBC\nsource: Other\n");
+  CHECK(found.at("source") == "BBC");
+  CHECK(indexer::extract_text_metadata("He said the source: was wrong").empty());
+  CHECK(indexer::extract_text_metadata("An official told AFP on Friday.").empty());
+}
+
+TEST_CASE("each field comes from the highest layer that has it") {
+  indexer::MetadataLayers layers;
+  layers.front_matter = {{"title", "Front title"}};
+  layers.manifest = {{"title", "Manifest title"}, {"source", "RFI"}, {"date", "2023-09-11"}};
+  layers.text = {{"source", "BBC"}, {"date", "2023-01-01"}};
+  std::vector<std::string> problems;
+  const std::string text = "First sentence here. Second.";
+  const auto metadata = indexer::resolve_metadata(layers, text, {0, 20}, problems);
+  CHECK(metadata.title.value == "Front title");
+  CHECK(metadata.title.origin == FieldOrigin::kFrontMatter);
+  CHECK(metadata.source.value == "RFI");
+  CHECK(metadata.source.origin == FieldOrigin::kManifest);
+  CHECK(metadata.date.value == "2023-09-11");
+  CHECK(metadata.date.origin == FieldOrigin::kManifest);
+  CHECK(metadata.url.origin == FieldOrigin::kDefault);
+  CHECK(problems.empty());
+}
+
+TEST_CASE("defaults: the title is the first sentence, other fields unknown") {
+  std::vector<std::string> problems;
+  const std::string text = "Russia has warned of a confrontation. More text.";
+  const auto metadata = indexer::resolve_metadata({}, text, {0, 37}, problems);
+  CHECK(metadata.title.value == "Russia has warned of a confrontation.");
+  CHECK(metadata.title.origin == FieldOrigin::kDefault);
+  CHECK(metadata.source.value.empty());
+  CHECK(metadata.date.value.empty());
+}
+
+TEST_CASE("a date that is not ISO 8601 is reported and the next layer is used") {
+  indexer::MetadataLayers layers;
+  layers.front_matter = {{"date", "27/07/2023"}};
+  layers.manifest = {{"date", "2023-07"}};
+  std::vector<std::string> problems;
+  const auto metadata = indexer::resolve_metadata(layers, "Text.", {0, 5}, problems);
+  CHECK(metadata.date.value == "2023-07");
+  CHECK(metadata.date.origin == FieldOrigin::kManifest);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("27/07/2023") != std::string::npos);
+}
+
+TEST_CASE("long default titles are cut at a word with an ellipsis") {
+  const std::string long_sentence(150, 'a');
+  const std::string title = indexer::shorten_at_word(long_sentence + " " + long_sentence, 200);
+  CHECK(title == long_sentence + "\u2026");
+  CHECK(indexer::shorten_at_word("short", 200) == "short");
+}
+
+TEST_CASE("a manifest maps files relative to itself; bad rows are reported") {
+  const auto directory = std::filesystem::temp_directory_path() / "pressclip-manifest-test";
+  std::filesystem::create_directories(directory / "seeds");
+  const auto manifest_path = directory / "meta.tsv";
+  std::ofstream(manifest_path) << "File\tSource\tdate\textra\n"
+                               << "seeds/a.txt\tBBC\t2023-08-12\tx\n"
+                               << "seeds/b.txt\tonly two cells\n"
+                               << "/abs/c.txt\tRFI\t\t\n";
+  indexer::ManifestSet manifests;
+  std::string problem;
+  std::vector<std::string> row_problems;
+  REQUIRE(manifests.add(manifest_path.string(), problem, row_problems));
+  const auto* row = manifests.find(pressclip::schema::canonical_path((directory / "seeds/a.txt").string()));
+  REQUIRE(row != nullptr);
+  CHECK(row->at("source") == "BBC");
+  CHECK(row->at("date") == "2023-08-12");
+  CHECK(manifests.find("/abs/c.txt")->at("source") == "RFI");
+  CHECK_FALSE(manifests.find("/abs/c.txt")->contains("date"));
+  REQUIRE(row_problems.size() == 1);
+  CHECK(row_problems[0].find("line 3") != std::string::npos);
+  std::filesystem::remove_all(directory);
+}
+
+TEST_CASE("a TSV without a file column is not a manifest") {
+  const auto path = std::filesystem::temp_directory_path() / "pressclip-not-a-manifest.tsv";
+  std::ofstream(path) << "name\tvalue\nx\t1\n";
+  indexer::ManifestSet manifests;
+  std::string problem;
+  std::vector<std::string> row_problems;
+  CHECK_FALSE(manifests.add(path.string(), problem, row_problems));
+  CHECK(problem.find("'file' column") != std::string::npos);
+  std::filesystem::remove(path);
+}
