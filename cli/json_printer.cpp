@@ -1,4 +1,4 @@
-// JSON Lines output (docs/output-format.md), built with nlohmann::json.
+// JSON Lines output (docs/output-format.md), built with nlohmann::ordered_json.
 #include <nlohmann/json.hpp>
 
 #include "printer.h"
@@ -6,7 +6,7 @@
 namespace pressclip::cli {
 namespace {
 
-nlohmann::json field_json(const MetadataField& field) {
+nlohmann::ordered_json field_json(const MetadataField& field) {
   return {{"value", field.value}, {"origin", to_string(field.origin)}};
 }
 
@@ -15,8 +15,9 @@ class JsonPrinter : public Printer {
   explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
   void hit(const SearchHit& hit) override {
-    nlohmann::json highlights = nlohmann::json::array();
-    for (const Highlight& highlight : hit.highlights) highlights.push_back({highlight.start, highlight.end});
+    nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
+    for (const Highlight& highlight : hit.highlights)
+      highlights.push_back({highlight.start, highlight.end});
     emit({{"format_version", kJsonFormatVersion},
           {"rank", hit.rank},
           {"score", hit.score},
@@ -35,12 +36,13 @@ class JsonPrinter : public Printer {
   }
 
   void article(const ArticleRecord& record) override {
-    nlohmann::json passages = nlohmann::json::array();
+    nlohmann::ordered_json passages = nlohmann::ordered_json::array();
     for (const PassageSpan& passage : record.passages) {
-      passages.push_back({{"index", passage.index},
-                          {"start", passage.start},
-                          {"end", passage.end},
-                          {"text", record.text.substr(passage.start, passage.end - passage.start)}});
+      passages.push_back(
+          {{"index", passage.index},
+           {"start", passage.start},
+           {"end", passage.end},
+           {"text", record.text.substr(passage.start, passage.end - passage.start)}});
     }
     const ArticleMetadata& metadata = record.metadata;
     emit({{"format_version", kJsonFormatVersion},
@@ -56,8 +58,9 @@ class JsonPrinter : public Printer {
   }
 
   void stats(const IndexStats& stats) override {
-    nlohmann::json sources = nlohmann::json::array();
-    for (const auto& [name, count] : stats.sources) sources.push_back({{"name", name}, {"articles", count}});
+    nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+    for (const auto& [name, count] : stats.sources)
+      sources.push_back({{"name", name}, {"articles", count}});
     emit({{"format_version", kJsonFormatVersion},
           {"database", stats.database_path},
           {"articles", stats.articles},
@@ -72,9 +75,10 @@ class JsonPrinter : public Printer {
 
   void index_summary(const IndexSummary& summary) override {
     const IndexReport& report = summary.report;
-    nlohmann::json warnings = nlohmann::json::array();
+    nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
     for (const IndexWarning& warning : report.warnings) {
-      warnings.push_back({{"path", warning.path}, {"reason", warning.reason}, {"skipped", warning.skipped}});
+      warnings.push_back(
+          {{"path", warning.path}, {"reason", warning.reason}, {"skipped", warning.skipped}});
     }
     emit({{"format_version", kJsonFormatVersion},
           {"database", summary.database_path},
@@ -89,8 +93,8 @@ class JsonPrinter : public Printer {
   }
 
  private:
-  void emit(const nlohmann::json& json) {
-    out_ << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  void emit(const nlohmann::ordered_json& json) {
+    out_ << json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   }
 
   std::ostream& out_;

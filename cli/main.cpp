@@ -23,8 +23,9 @@ int main(int argc, char** argv) {
   CLI::App app{"pressclip: full-text search for news archives, ranked by passage.", "pressclip"};
   app.set_version_flag("-V,--version", std::string("pressclip ") + pressclip::kVersion);
   app.require_subcommand(1);
-  app.footer("Run 'pressclip COMMAND --help' for a command's options.\n"
-             "Example: pressclip index corpus/ && pressclip search 'Wagner AND Niger'");
+  app.footer(
+      "Run 'pressclip COMMAND --help' for a command's options.\n"
+      "Example: pressclip index corpus/ && pressclip search 'Wagner AND Niger'");
 
   std::vector<std::unique_ptr<Command>> commands;
   for (const CommandSpec& spec : command_table()) {

@@ -31,13 +31,15 @@ class SearchCommand : public Command {
     add_color_option(app, color_);
     app.footer(
         "Query language (docs/query-language.md):\n"
-        "  wagner niger               both words, anywhere in the article (same as wagner AND niger)\n"
+        "  wagner niger               both words, anywhere in the article (same as wagner AND "
+        "niger)\n"
         "  A OR B, A NOT B, -A, ( )   boolean operators, in capitals\n"
         "  \"military intervention\"    a phrase; a quoted single word matches that form only\n"
         "  A NEAR/5 B                 words within 5 words of each other, any order\n"
         "  milit*                     words starting with milit\n"
         "  source:BBC  source:\"The Telegraph\"  language:en  title:coup\n"
-        "  date:2023-08-03  date:2023-08  date:2023-07-26..2023-08-15  date:2023-08-01..  date:..2023-07-31\n" +
+        "  date:2023-08-03  date:2023-08  date:2023-07-26..2023-08-15  date:2023-08-01..  "
+        "date:..2023-07-31\n" +
         database_help_footer() + "\nExit status: 0 passages found, 1 nothing found, 2 error.");
   }
 

@@ -27,12 +27,14 @@ std::string resolve_database_path(const std::string& option_value) {
   if (std::string home = environment("HOME"); !home.empty()) {
     return home + "/.local/share/pressclip/index";
   }
-  throw Error(ErrorKind::kBadArgument, "cannot tell where the index is: pass --db DIR or set PRESSCLIP_DB");
+  throw Error(ErrorKind::kBadArgument,
+              "cannot tell where the index is: pass --db DIR or set PRESSCLIP_DB");
 }
 
 void add_database_option(CLI::App& app, std::string& target) {
-  app.add_option("--db", target, "Index directory (default: $PRESSCLIP_DB, else "
-                                 "$XDG_DATA_HOME/pressclip/index or ~/.local/share/pressclip/index)")
+  app.add_option("--db", target,
+                 "Index directory (default: $PRESSCLIP_DB, else "
+                 "$XDG_DATA_HOME/pressclip/index or ~/.local/share/pressclip/index)")
       ->type_name("DIR");
 }
 

@@ -9,10 +9,12 @@
 namespace pressclip::cli {
 
 void add_color_option(CLI::App& app, ColorChoice& target) {
-  const std::map<std::string, ColorChoice> choices = {
-      {"auto", ColorChoice::kAuto}, {"always", ColorChoice::kAlways}, {"never", ColorChoice::kNever}};
-  app.add_option("--color", target,
-                 "When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+  const std::map<std::string, ColorChoice> choices = {{"auto", ColorChoice::kAuto},
+                                                      {"always", ColorChoice::kAlways},
+                                                      {"never", ColorChoice::kNever}};
+  app.add_option(
+         "--color", target,
+         "When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case))
       ->option_text("WHEN")
       ->default_str("auto");

@@ -84,12 +84,14 @@ class TextPrinter : public Printer {
            << stats.sources[i].second;
     }
     const std::size_t unknown_source = stats.articles - sourced_articles(stats);
-    if (unknown_source > 0) out_ << (stats.sources.empty() ? " " : ", ") << "unknown " << unknown_source;
+    if (unknown_source > 0)
+      out_ << (stats.sources.empty() ? " " : ", ") << "unknown " << unknown_source;
     out_ << '\n' << s.heading << "dates" << s.reset << "     ";
     if (stats.earliest_date.empty()) {
       out_ << "(none)";
     } else {
-      out_ << s.date << stats.earliest_date << s.reset << " .. " << s.date << stats.latest_date << s.reset;
+      out_ << s.date << stats.earliest_date << s.reset << " .. " << s.date << stats.latest_date
+           << s.reset;
     }
     out_ << " (" << stats.undated_articles << " undated)\n";
   }

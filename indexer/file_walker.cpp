@@ -15,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::array<std::string_view, 4> kArticleExtensions = {".txt", ".text", ".md",
-                                                                 ".markdown"};
+                                                                ".markdown"};
 
 std::string lowercase_extension(const fs::path& path) {
   std::string extension = path.extension().string();
@@ -35,7 +35,8 @@ void sort_unique(std::vector<std::string>& paths) {
 WalkResult walk_paths(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code error;
-    if (!fs::exists(path, error)) throw Error(ErrorKind::kNotFound, "no such file or directory: " + path);
+    if (!fs::exists(path, error))
+      throw Error(ErrorKind::kNotFound, "no such file or directory: " + path);
   }
   WalkResult result;
   for (const std::string& path : paths) {

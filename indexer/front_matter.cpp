@@ -12,7 +12,8 @@ namespace {
 std::string_view line_at(std::string_view content, std::size_t at, std::size_t& next) {
   std::size_t end = content.find('\n', at);
   next = end == std::string_view::npos ? content.size() : end + 1;
-  std::string_view line = content.substr(at, (end == std::string_view::npos ? content.size() : end) - at);
+  std::string_view line =
+      content.substr(at, (end == std::string_view::npos ? content.size() : end) - at);
   if (line.ends_with('\r')) line.remove_suffix(1);
   return line;
 }
@@ -46,9 +47,9 @@ FrontMatter split_front_matter(std::string_view content) {
   try {
     root = YAML::Load(std::string(content.substr(yaml_start, yaml_end - yaml_start)));
   } catch (const YAML::Exception& error) {
-    throw Error(ErrorKind::kBadArgument,
-                "front matter is not valid YAML (line " + std::to_string(error.mark.line + 2) +
-                    ": " + error.msg + ")");
+    throw Error(ErrorKind::kBadArgument, "front matter is not valid YAML (line " +
+                                             std::to_string(error.mark.line + 2) + ": " +
+                                             error.msg + ")");
   }
   if (!root.IsNull() && !root.IsMap()) {
     throw Error(ErrorKind::kBadArgument, "front matter must be a YAML mapping of keys to values");

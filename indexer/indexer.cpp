@@ -43,20 +43,20 @@ class Indexer::Impl {
       database_ = Xapian::WritableDatabase(options.database_path, Xapian::DB_CREATE_OR_OPEN);
       std::string language;
       if (schema::is_blank(database_)) {
-        language = options.stemmer_language.empty() ? kDefaultStemmerLanguage
-                                                    : options.stemmer_language;
+        language =
+            options.stemmer_language.empty() ? kDefaultStemmerLanguage : options.stemmer_language;
         analyzer_ = std::make_unique<schema::TextAnalyzer>(language);
-        schema::write_settings(database_, {schema::kFormatVersion, language,
-                                           std::string(schema::kAnalysisVersion)});
+        schema::write_settings(
+            database_, {schema::kFormatVersion, language, std::string(schema::kAnalysisVersion)});
         database_.commit();
       } else {
-        language = schema::read_compatible_settings(database_, options.database_path)
-                       .stemmer_language;
+        language =
+            schema::read_compatible_settings(database_, options.database_path).stemmer_language;
         if (!options.stemmer_language.empty() && options.stemmer_language != language) {
-          throw Error(ErrorKind::kBadArgument,
-                      "index '" + options.database_path + "' uses the " + language +
-                          " stemmer, not " + options.stemmer_language +
-                          "; index into a new directory to change it");
+          throw Error(ErrorKind::kBadArgument, "index '" + options.database_path + "' uses the " +
+                                                   language + " stemmer, not " +
+                                                   options.stemmer_language +
+                                                   "; index into a new directory to change it");
         }
         analyzer_ = std::make_unique<schema::TextAnalyzer>(language);
       }
@@ -72,7 +72,8 @@ class Indexer::Impl {
     report.files_ignored = walk.ignored;
     indexer::ManifestSet manifests;
     for (const std::string& path : run.manifests) {
-      if (!std::filesystem::exists(path)) throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
+      if (!std::filesystem::exists(path))
+        throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
       walk.manifests.push_back(schema::canonical_path(path));
     }
     for (const std::string& path : walk.manifests) read_manifest(path, manifests, report, run);
@@ -102,8 +103,8 @@ class Indexer::Impl {
     report.warnings.push_back(std::move(warning));
   }
 
-  void read_manifest(const std::string& path, indexer::ManifestSet& manifests,
-                     IndexReport& report, const IndexRunOptions& run) {
+  void read_manifest(const std::string& path, indexer::ManifestSet& manifests, IndexReport& report,
+                     const IndexRunOptions& run) {
     std::string problem;
     std::vector<std::string> row_problems;
     if (manifests.add(path, problem, row_problems)) {
@@ -140,7 +141,8 @@ class Indexer::Impl {
     record.path = path;
     record.id = schema::article_id_from_canonical_path(path);
     std::vector<std::string> problems;
-    record.metadata = indexer::resolve_metadata(layers, raw.text, analysed.sentences.front(), problems);
+    record.metadata =
+        indexer::resolve_metadata(layers, raw.text, analysed.sentences.front(), problems);
     for (std::string& problem : problems) warn(report, run, {path, problem, false});
     record.passages = indexer::build_passages(analysed.sentences);
     record.text = std::move(raw.text);
@@ -161,8 +163,7 @@ class Indexer::Impl {
   std::size_t existing_passage_count(const std::string& id_term) {
     Xapian::PostingIterator posting = database_.postlist_begin(id_term);
     if (posting == database_.postlist_end(id_term)) return 0;
-    const std::string value =
-        database_.get_document(*posting).get_value(schema::kPassageCountSlot);
+    const std::string value = database_.get_document(*posting).get_value(schema::kPassageCountSlot);
     return value.empty() ? 0 : static_cast<std::size_t>(Xapian::sortable_unserialise(value));
   }
 

@@ -50,8 +50,9 @@ bool ManifestSet::add(const std::string& path, std::string& problem,
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
   std::vector<std::string> header = split_tabs(line);
   for (std::string& name : header) name = lowercase(name);
-  auto file_column = std::find_if(header.begin(), header.end(),
-                                  [](const std::string& name) { return name == "file" || name == "path"; });
+  auto file_column = std::find_if(header.begin(), header.end(), [](const std::string& name) {
+    return name == "file" || name == "path";
+  });
   if (file_column == header.end()) {
     problem = "no 'file' column in its header row, not a manifest";
     return false;
@@ -64,9 +65,9 @@ bool ManifestSet::add(const std::string& path, std::string& problem,
     if (line.empty() || line == "\r") continue;
     std::vector<std::string> cells = split_tabs(line);
     if (cells.size() != header.size() || cells[file_index].empty()) {
-      row_problems.push_back("line " + std::to_string(line_number) + ": expected " +
-                             std::to_string(header.size()) + " tab-separated cells with a file, found " +
-                             std::to_string(cells.size()));
+      row_problems.push_back(
+          "line " + std::to_string(line_number) + ": expected " + std::to_string(header.size()) +
+          " tab-separated cells with a file, found " + std::to_string(cells.size()));
       continue;
     }
     std::filesystem::path file = cells[file_index];

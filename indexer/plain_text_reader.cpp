@@ -33,8 +33,8 @@ RawArticle read_plain_text_article(const std::string& path) {
   input.seekg(0, std::ios::end);
   const auto size = static_cast<std::size_t>(input.tellg());
   if (size > kMaxArticleBytes) {
-    throw Error(ErrorKind::kBadArgument, "file of " + std::to_string(size >> 20) +
-                                             " MiB is larger than an article can be");
+    throw Error(ErrorKind::kBadArgument,
+                "file of " + std::to_string(size >> 20) + " MiB is larger than an article can be");
   }
   input.seekg(0);
   std::string content(size, '\0');

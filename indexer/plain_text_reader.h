@@ -9,8 +9,8 @@ namespace pressclip::indexer {
 
 /// An article file as read, before analysis.
 struct RawArticle {
-  std::string path;                               ///< Canonical path of the file.
-  std::string text;                               ///< The text after any front matter.
+  std::string path;                                 ///< Canonical path of the file.
+  std::string text;                                 ///< The text after any front matter.
   std::map<std::string, std::string> front_matter;  ///< Front matter values by key.
 };
 

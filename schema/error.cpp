@@ -10,25 +10,38 @@ Error::Error(ErrorKind kind, const std::string& message)
 
 const char* to_string(ErrorKind kind) noexcept {
   switch (kind) {
-    case ErrorKind::kBadQuery: return "bad query";
-    case ErrorKind::kBadArgument: return "bad argument";
-    case ErrorKind::kIndexMissing: return "index missing";
-    case ErrorKind::kIndexLocked: return "index locked";
-    case ErrorKind::kIndexCorrupt: return "index corrupt";
-    case ErrorKind::kIndexVersion: return "index version";
-    case ErrorKind::kIo: return "i/o error";
-    case ErrorKind::kNotFound: return "not found";
-    case ErrorKind::kInternal: return "internal error";
+    case ErrorKind::kBadQuery:
+      return "bad query";
+    case ErrorKind::kBadArgument:
+      return "bad argument";
+    case ErrorKind::kIndexMissing:
+      return "index missing";
+    case ErrorKind::kIndexLocked:
+      return "index locked";
+    case ErrorKind::kIndexCorrupt:
+      return "index corrupt";
+    case ErrorKind::kIndexVersion:
+      return "index version";
+    case ErrorKind::kIo:
+      return "i/o error";
+    case ErrorKind::kNotFound:
+      return "not found";
+    case ErrorKind::kInternal:
+      return "internal error";
   }
   return "unknown error";
 }
 
 const char* to_string(FieldOrigin origin) noexcept {
   switch (origin) {
-    case FieldOrigin::kFrontMatter: return "front matter";
-    case FieldOrigin::kManifest: return "manifest";
-    case FieldOrigin::kText: return "text";
-    case FieldOrigin::kDefault: return "default";
+    case FieldOrigin::kFrontMatter:
+      return "front matter";
+    case FieldOrigin::kManifest:
+      return "manifest";
+    case FieldOrigin::kText:
+      return "text";
+    case FieldOrigin::kDefault:
+      return "default";
   }
   return "default";
 }

@@ -19,24 +19,23 @@ bool is_blank(const Xapian::Database& database) {
          database.get_metadata(std::string(kFormatVersionKey)).empty();
 }
 
-IndexSettings read_compatible_settings(const Xapian::Database& database,
-                                       const std::string& path) {
+IndexSettings read_compatible_settings(const Xapian::Database& database, const std::string& path) {
   const std::string version_text = database.get_metadata(std::string(kFormatVersionKey));
   if (version_text.empty()) {
     throw Error(ErrorKind::kIndexCorrupt,
                 "'" + path + "' is a Xapian database but not a pressclip index");
   }
   IndexSettings settings;
-  auto [end, error] = std::from_chars(version_text.data(),
-                                      version_text.data() + version_text.size(),
-                                      settings.format_version);
+  auto [end, error] = std::from_chars(
+      version_text.data(), version_text.data() + version_text.size(), settings.format_version);
   if (error != std::errc() || end != version_text.data() + version_text.size()) {
     throw Error(ErrorKind::kIndexCorrupt, "index '" + path + "' has an unreadable format version");
   }
   if (settings.format_version > kFormatVersion) {
-    throw Error(ErrorKind::kIndexVersion,
-                "index '" + path + "' has format " + version_text + ", newer than this pressclip (" +
-                    std::to_string(kFormatVersion) + "); upgrade pressclip to read it");
+    throw Error(ErrorKind::kIndexVersion, "index '" + path + "' has format " + version_text +
+                                              ", newer than this pressclip (" +
+                                              std::to_string(kFormatVersion) +
+                                              "); upgrade pressclip to read it");
   }
   if (settings.format_version < kFormatVersion) {
     throw Error(ErrorKind::kIndexVersion, "index '" + path + "' has old format " + version_text +

@@ -31,8 +31,7 @@ void write_settings(Xapian::WritableDatabase& database, const IndexSettings& set
 /// Reads the settings of a pressclip index and checks that this build can use it. Throws
 /// Error kIndexCorrupt if `database` is not a pressclip index, kIndexVersion if its format
 /// or analysis rules differ from this build's. `path` is for messages only.
-IndexSettings read_compatible_settings(const Xapian::Database& database,
-                                       const std::string& path);
+IndexSettings read_compatible_settings(const Xapian::Database& database, const std::string& path);
 
 /// True if `database` holds nothing at all (no documents, no pressclip metadata).
 bool is_blank(const Xapian::Database& database);

@@ -21,8 +21,7 @@ int read_digits(std::string_view text, std::size_t at, std::size_t count) {
 bool is_valid_time(std::string_view time) {
   int hours = read_digits(time, 0, 2);
   int minutes = read_digits(time, 3, 2);
-  if (hours < 0 || hours > 23 || time.size() < 5 || time[2] != ':' || minutes < 0 ||
-      minutes > 59) {
+  if (hours < 0 || hours > 23 || time.size() < 5 || time[2] != ':' || minutes < 0 || minutes > 59) {
     return false;
   }
   std::size_t at = 5;
@@ -96,8 +95,7 @@ std::optional<PartialDate> parse_iso_date(std::string_view text) {
   date.day = read_digits(text, 8, 2);
   if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
   if (text.size() == 10) return date;
-  if ((text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
-      !is_valid_time(text.substr(11))) {
+  if ((text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !is_valid_time(text.substr(11))) {
     return std::nullopt;
   }
   return date;

@@ -15,8 +15,8 @@ namespace {
 UChar32 code_point_at(std::string_view text, std::size_t at, std::size_t& next) {
   int32_t offset = static_cast<int32_t>(at);
   UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), offset,
-          static_cast<int32_t>(text.size()), c);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), offset, static_cast<int32_t>(text.size()),
+          c);
   next = static_cast<std::size_t>(offset);
   return c;
 }
@@ -31,8 +31,7 @@ UChar32 code_point_before(std::string_view text, std::size_t at) {
 }
 
 bool is_closing_mark(UChar32 c) {
-  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
-         c == 0x00BB;
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB;
 }
 
 bool is_opening_quote(UChar32 c) {

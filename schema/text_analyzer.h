@@ -14,9 +14,9 @@ namespace pressclip::schema {
 
 /// A word of a text: its normalised term and where it stands.
 struct Token {
-  std::string term;        ///< Normalised form (see TextAnalyzer::normalise_word).
-  std::size_t start = 0;   ///< Byte offset of the word in the text.
-  std::size_t end = 0;     ///< Byte offset just past the word.
+  std::string term;            ///< Normalised form (see TextAnalyzer::normalise_word).
+  std::size_t start = 0;       ///< Byte offset of the word in the text.
+  std::size_t end = 0;         ///< Byte offset just past the word.
   std::uint32_t position = 0;  ///< Term position (from 1), with a gap between sentences.
   std::uint32_t sentence = 0;  ///< Index of the sentence holding the word.
 };

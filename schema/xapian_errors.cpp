@@ -24,8 +24,8 @@ void rethrow_as_error(std::string_view context) {
   } catch (const Xapian::DatabaseVersionError& error) {
     throw Error(ErrorKind::kIndexVersion, prefix + error.get_msg());
   } catch (const Xapian::DatabaseCorruptError& error) {
-    throw Error(ErrorKind::kIndexCorrupt, prefix + "the index is damaged (" + error.get_msg() +
-                                              "); rebuild it");
+    throw Error(ErrorKind::kIndexCorrupt,
+                prefix + "the index is damaged (" + error.get_msg() + "); rebuild it");
   } catch (const Xapian::QueryParserError& error) {
     throw Error(ErrorKind::kBadQuery, prefix + error.get_msg());
   } catch (const Xapian::DatabaseError& error) {

@@ -16,7 +16,9 @@ class ExactValueFieldProcessor : public Xapian::FieldProcessor {
   /// `normalise` is false for fields whose values are stored verbatim (ids).
   ExactValueFieldProcessor(schema::TextAnalyzer& analyzer, std::string prefix, std::string name,
                            bool normalise)
-      : analyzer_(analyzer), prefix_(std::move(prefix)), name_(std::move(name)),
+      : analyzer_(analyzer),
+        prefix_(std::move(prefix)),
+        name_(std::move(name)),
         normalise_(normalise) {}
 
   Xapian::Query operator()(const std::string& value) override;

@@ -123,7 +123,8 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
           const std::uint32_t limit = tokens[i].position + unit.window - 1;
           std::size_t at = i;
           std::size_t next_term = 1;
-          for (std::size_t j = i + 1; j < end_token && next_term < size && tokens[j].position <= limit; ++j) {
+          for (std::size_t j = i + 1;
+               j < end_token && next_term < size && tokens[j].position <= limit; ++j) {
             if (matches(token_units, j, u, next_term)) {
               at = j;
               ++next_term;
@@ -138,25 +139,31 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
         } else {
           // NEAR: a window starting at a member word that holds every member word.
           bool starts_window = false;
-          for (std::size_t t = 0; t < size && !starts_window; ++t) starts_window = matches(token_units, i, u, t);
+          for (std::size_t t = 0; t < size && !starts_window; ++t)
+            starts_window = matches(token_units, i, u, t);
           if (!starts_window) continue;
           const std::uint32_t limit = tokens[i].position + unit.window - 1;
           std::vector<std::size_t> member_token(size, tokens.size());
           for (std::size_t j = i; j < end_token && tokens[j].position <= limit; ++j) {
             for (std::size_t t = 0; t < size; ++t) {
-              if (member_token[t] == tokens.size() && matches(token_units, j, u, t)) member_token[t] = j;
+              if (member_token[t] == tokens.size() && matches(token_units, j, u, t))
+                member_token[t] = j;
             }
           }
-          if (std::find(member_token.begin(), member_token.end(), tokens.size()) != member_token.end()) continue;
+          if (std::find(member_token.begin(), member_token.end(), tokens.size()) !=
+              member_token.end())
+            continue;
           ++found[u].count;
-          for (std::size_t j : member_token) found[u].spans.push_back({tokens[j].start, tokens[j].end});
+          for (std::size_t j : member_token)
+            found[u].spans.push_back({tokens[j].start, tokens[j].end});
         }
       }
       if (found[u].count > 0) unit_in_article[u] = true;
     }
 
     const double length = static_cast<double>(end_token - first_token);
-    const double normaliser = kPassageK1 * (1.0 - kPassageB + kPassageB * length / average_passage_length_);
+    const double normaliser =
+        kPassageK1 * (1.0 - kPassageB + kPassageB * length / average_passage_length_);
     ScoredPassage& result = scored[passage.index];
     result.index = passage.index;
     std::vector<Highlight> spans;
@@ -174,7 +181,8 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
 
   // A required phrase or NEAR group that the article holds must be in the passage shown.
   for (std::size_t u = 0; u < units_.size(); ++u) {
-    const bool positional = units_[u].kind == UnitKind::kPhrase || units_[u].kind == UnitKind::kNear;
+    const bool positional =
+        units_[u].kind == UnitKind::kPhrase || units_[u].kind == UnitKind::kNear;
     if (!positional || !units_[u].required || !unit_in_article[u]) continue;
     for (std::size_t p = 0; p < scored.size(); ++p) {
       if (per_passage[p][u].count == 0) scored[p].eligible = false;

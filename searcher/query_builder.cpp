@@ -18,8 +18,8 @@ constexpr unsigned kParserFlags =
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 bool is_word_start(char c) {
-  return c == '"' || c == '(' || static_cast<unsigned char>(c) >= 0x80 ||
-         (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return c == '"' || c == '(' || static_cast<unsigned char>(c) >= 0x80 || (c >= '0' && c <= '9') ||
+         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // Rejects what QueryParser would silently repair into something the user did not ask for.
@@ -38,7 +38,8 @@ void check_syntax(const std::string& query) {
     for (std::size_t at = query.find(op); at != std::string::npos; at = query.find(op, at + 1)) {
       std::size_t digit = at + op.size();
       if (digit >= query.size() || query[digit] < '0' || query[digit] > '9') {
-        throw Error(ErrorKind::kBadQuery, std::string(op) + " must be followed by a number of words, as in " +
+        throw Error(ErrorKind::kBadQuery, std::string(op) +
+                                              " must be followed by a number of words, as in " +
                                               std::string(op) + "5");
       }
     }
@@ -52,7 +53,8 @@ std::string rewrite_minus_as_not(const std::string& query) {
   for (std::size_t i = 0; i < query.size(); ++i) {
     char c = query[i];
     if (c == '"') in_quotes = !in_quotes;
-    bool at_term_start = i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' || query[i - 1] == '(';
+    bool at_term_start =
+        i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' || query[i - 1] == '(';
     if (!in_quotes && c == '-' && at_term_start && i + 1 < query.size() &&
         is_word_start(query[i + 1])) {
       out += "NOT ";
@@ -82,9 +84,9 @@ QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Databas
       parser_.add_prefix(name, std::string(field.prefix));
     } else if (field.flags & schema::kBooleanFilter) {
       const bool normalise = field.id != schema::FieldId::kId;
-      parser_.add_boolean_prefix(
-          name, (new ExactValueFieldProcessor(analyzer_, std::string(field.prefix), name, normalise))
-                    ->release());
+      parser_.add_boolean_prefix(name, (new ExactValueFieldProcessor(
+                                            analyzer_, std::string(field.prefix), name, normalise))
+                                           ->release());
     } else if (field.flags & schema::kRangeFilter) {
       parser_.add_boolean_prefix(name, (new DateFieldProcessor())->release());
     }

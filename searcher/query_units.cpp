@@ -26,7 +26,8 @@ bool is_body_term(const std::string& term) {
 unsigned window_from_description(const std::string& description, std::size_t fallback) {
   static const std::regex kWindow(R"( (?:PHRASE|NEAR) (\d+) )");
   std::smatch match;
-  if (std::regex_search(description, match, kWindow)) return static_cast<unsigned>(std::stoul(match[1]));
+  if (std::regex_search(description, match, kWindow))
+    return static_cast<unsigned>(std::stoul(match[1]));
   return static_cast<unsigned>(fallback);
 }
 
@@ -51,7 +52,9 @@ class UnitCollector {
       case Xapian::Query::OP_PHRASE:
       case Xapian::Query::OP_NEAR: {
         QueryUnit unit{type == Xapian::Query::OP_PHRASE ? UnitKind::kPhrase : UnitKind::kNear,
-                       {}, 0, required};
+                       {},
+                       0,
+                       required};
         for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
           if (is_body_term(*it)) unit.terms.push_back(*it);
         }
@@ -61,7 +64,8 @@ class UnitCollector {
       }
       case Xapian::Query::OP_WILDCARD: {
         std::string pattern = wildcard_pattern(query.get_description());
-        if (!pattern.empty() && is_body_term(pattern)) add({UnitKind::kWildcard, {pattern}, 1, required});
+        if (!pattern.empty() && is_body_term(pattern))
+          add({UnitKind::kWildcard, {pattern}, 1, required});
         return;
       }
       case Xapian::Query::OP_AND:

@@ -47,7 +47,8 @@ class Searcher::Impl {
  public:
   explicit Impl(const std::string& path) : path_(path) {
     if (!std::filesystem::exists(path)) {
-      throw Error(ErrorKind::kIndexMissing, "no index at '" + path + "'; index some articles first");
+      throw Error(ErrorKind::kIndexMissing,
+                  "no index at '" + path + "'; index some articles first");
     }
     try {
       database_ = Xapian::Database(path);
@@ -107,8 +108,8 @@ class Searcher::Impl {
     const Xapian::Query query = query_builder_->parse(options.query);
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    const Xapian::doccount wanted =
-        static_cast<Xapian::doccount>(std::max(options.candidate_articles, options.offset + options.limit));
+    const Xapian::doccount wanted = static_cast<Xapian::doccount>(
+        std::max(options.candidate_articles, options.offset + options.limit));
     const Xapian::MSet matches = enquire.get_mset(0, wanted, kExactCountUpTo);
 
     SearchResults results;
@@ -126,16 +127,19 @@ class Searcher::Impl {
                        [](const auto& a, const auto& b) { return a.score > b.score; });
       if (passages.size() > options.per_article) passages.resize(options.per_article);
       for (searcher::ScoredPassage& passage : passages) {
-        candidates.push_back({passage.score + article_bonus, articles.size() - 1, std::move(passage)});
+        candidates.push_back(
+            {passage.score + article_bonus, articles.size() - 1, std::move(passage)});
       }
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-      if (a.score != b.score) return a.score > b.score;
-      if (a.article != b.article) return a.article < b.article;
-      return a.passage.index < b.passage.index;
-    });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                       if (a.score != b.score) return a.score > b.score;
+                       if (a.article != b.article) return a.article < b.article;
+                       return a.passage.index < b.passage.index;
+                     });
 
-    for (std::size_t i = options.offset; i < candidates.size() && results.hits.size() < options.limit; ++i) {
+    for (std::size_t i = options.offset;
+         i < candidates.size() && results.hits.size() < options.limit; ++i) {
       Candidate& candidate = candidates[i];
       const ArticleRecord& article = articles[candidate.article];
       const PassageSpan& span = article.passages[candidate.passage.index];
@@ -196,14 +200,17 @@ class Searcher::Impl {
     Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
     enquire.add_matchspy(&sources);
     enquire.get_mset(0, 0, database_.get_doccount());
-    for (auto it = sources.top_values_begin(sources.get_total()); it != sources.top_values_end(sources.get_total()); ++it) {
+    for (auto it = sources.top_values_begin(sources.get_total());
+         it != sources.top_values_end(sources.get_total()); ++it) {
       stats.sources.emplace_back(*it, it.get_termfreq());
     }
     const std::size_t dated = database_.get_value_freq(schema::kDateFirstDaySlot);
     stats.undated_articles = stats.articles - std::min(stats.articles, dated);
     if (dated > 0) {
-      stats.earliest_date = schema::iso_from_day_key(database_.get_value_lower_bound(schema::kDateFirstDaySlot));
-      stats.latest_date = schema::iso_from_day_key(database_.get_value_upper_bound(schema::kDateLastDaySlot));
+      stats.earliest_date =
+          schema::iso_from_day_key(database_.get_value_lower_bound(schema::kDateFirstDaySlot));
+      stats.latest_date =
+          schema::iso_from_day_key(database_.get_value_upper_bound(schema::kDateLastDaySlot));
     }
     return stats;
   }

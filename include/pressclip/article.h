@@ -50,8 +50,8 @@ struct ArticleRecord {
   std::string id;    ///< Stable identifier (16 hex digits unless front matter gave one).
   std::string path;  ///< Absolute path of the file it was read from.
   ArticleMetadata metadata;
-  std::string text;                     ///< The article text, as read (UTF-8).
-  std::vector<PassageSpan> passages;    ///< In text order, covering every sentence.
+  std::string text;                   ///< The article text, as read (UTF-8).
+  std::vector<PassageSpan> passages;  ///< In text order, covering every sentence.
 };
 
 }  // namespace pressclip

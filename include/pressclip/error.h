@@ -10,15 +10,15 @@ namespace pressclip {
 
 /// What went wrong, so that a caller can react without parsing messages.
 enum class ErrorKind {
-  kBadQuery,       ///< The query string cannot be parsed, or parses to nothing.
-  kBadArgument,    ///< An option or argument is out of range or malformed.
-  kIndexMissing,   ///< No index exists where one was expected.
-  kIndexLocked,    ///< Another process holds the index's write lock.
-  kIndexCorrupt,   ///< The index is damaged or is not a pressclip index.
-  kIndexVersion,   ///< The index was written by an incompatible pressclip version.
-  kIo,             ///< Reading or writing a file or the index failed.
-  kNotFound,       ///< The requested article does not exist.
-  kInternal,       ///< A bug or an unexpected failure in a dependency.
+  kBadQuery,      ///< The query string cannot be parsed, or parses to nothing.
+  kBadArgument,   ///< An option or argument is out of range or malformed.
+  kIndexMissing,  ///< No index exists where one was expected.
+  kIndexLocked,   ///< Another process holds the index's write lock.
+  kIndexCorrupt,  ///< The index is damaged or is not a pressclip index.
+  kIndexVersion,  ///< The index was written by an incompatible pressclip version.
+  kIo,            ///< Reading or writing a file or the index failed.
+  kNotFound,      ///< The requested article does not exist.
+  kInternal,      ///< A bug or an unexpected failure in a dependency.
 };
 
 /// Returns a short lowercase name for `kind` ("bad query", "index locked", ...).

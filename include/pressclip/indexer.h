@@ -44,12 +44,12 @@ struct IndexRunOptions {
 
 /// What an indexing run did.
 struct IndexReport {
-  std::size_t articles_indexed = 0;  ///< Articles added or replaced.
-  std::size_t files_skipped = 0;     ///< Files that could not be read as articles.
-  std::size_t batches_committed = 0; ///< Commits made (each one atomic).
-  std::size_t files_ignored = 0;     ///< Files in walked directories that are not articles.
+  std::size_t articles_indexed = 0;   ///< Articles added or replaced.
+  std::size_t files_skipped = 0;      ///< Files that could not be read as articles.
+  std::size_t batches_committed = 0;  ///< Commits made (each one atomic).
+  std::size_t files_ignored = 0;      ///< Files in walked directories that are not articles.
   std::size_t manifests_read = 0;
-  std::size_t bytes_indexed = 0;     ///< Bytes of article text indexed.
+  std::size_t bytes_indexed = 0;  ///< Bytes of article text indexed.
   std::vector<IndexWarning> warnings;
 };
 

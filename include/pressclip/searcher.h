@@ -15,10 +15,10 @@ namespace pressclip {
 
 /// One search. The defaults give the ten best passages, one per article.
 struct SearchOptions {
-  std::string query;               ///< In pressclip's query language (docs/query-language.md).
-  std::size_t limit = 10;          ///< Passages to return at most.
-  std::size_t offset = 0;          ///< Ranked passages to skip first (for paging).
-  std::size_t per_article = 1;     ///< Passages shown per article at most (>= 1).
+  std::string query;            ///< In pressclip's query language (docs/query-language.md).
+  std::size_t limit = 10;       ///< Passages to return at most.
+  std::size_t offset = 0;       ///< Ranked passages to skip first (for paging).
+  std::size_t per_article = 1;  ///< Passages shown per article at most (>= 1).
   /// Articles whose passages compete for the result list, at least. More finds the best
   /// passage of a lower-ranked article more often, at the cost of reading more articles.
   std::size_t candidate_articles = 100;
@@ -53,7 +53,7 @@ struct SearchHit {
 
 /// The outcome of a search.
 struct SearchResults {
-  std::vector<SearchHit> hits;              ///< Best first.
+  std::vector<SearchHit> hits;        ///< Best first.
   std::size_t matching_articles = 0;  ///< Articles matching (exact up to 10,000, estimated above).
 };
 
@@ -62,7 +62,8 @@ struct IndexStats {
   std::string database_path;
   std::size_t articles = 0;
   std::size_t passages = 0;
-  std::vector<std::pair<std::string, std::size_t>> sources;  ///< Display name, articles; most first.
+  std::vector<std::pair<std::string, std::size_t>>
+      sources;  ///< Display name, articles; most first.
   std::size_t undated_articles = 0;
   std::string earliest_date;  ///< ISO day of the earliest dated article, or empty.
   std::string latest_date;    ///< ISO day of the latest dated article, or empty.

@@ -37,8 +37,8 @@ TEST_CASE("broken front matter is an error that says what is wrong") {
                        doctest::Contains("never closed"), pressclip::Error);
   CHECK_THROWS_WITH_AS(split_front_matter("---\nsource: [unclosed\n---\nBody"),
                        doctest::Contains("not valid YAML"), pressclip::Error);
-  CHECK_THROWS_WITH_AS(split_front_matter("---\n- a list\n---\nBody"),
-                       doctest::Contains("mapping"), pressclip::Error);
+  CHECK_THROWS_WITH_AS(split_front_matter("---\n- a list\n---\nBody"), doctest::Contains("mapping"),
+                       pressclip::Error);
   CHECK_THROWS_WITH_AS(split_front_matter("---\nsource: [a, b]\n---\nBody"),
                        doctest::Contains("single value"), pressclip::Error);
 }

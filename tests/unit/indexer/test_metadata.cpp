@@ -80,7 +80,8 @@ TEST_CASE("a manifest maps files relative to itself; bad rows are reported") {
   std::string problem;
   std::vector<std::string> row_problems;
   REQUIRE(manifests.add(manifest_path.string(), problem, row_problems));
-  const auto* row = manifests.find(pressclip::schema::canonical_path((directory / "seeds/a.txt").string()));
+  const auto* row =
+      manifests.find(pressclip::schema::canonical_path((directory / "seeds/a.txt").string()));
   REQUIRE(row != nullptr);
   CHECK(row->at("source") == "BBC");
   CHECK(row->at("date") == "2023-08-12");

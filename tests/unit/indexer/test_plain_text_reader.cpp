@@ -21,7 +21,8 @@ std::string write_temporary(const std::string& name, const std::string& content)
 }  // namespace
 
 TEST_CASE("a UTF-8 article with front matter is split into metadata and text") {
-  const std::string path = write_temporary("ok.txt", "\xEF\xBB\xBF---\nsource: BBC\n---\nNiger\u2019s coup.\n");
+  const std::string path =
+      write_temporary("ok.txt", "\xEF\xBB\xBF---\nsource: BBC\n---\nNiger\u2019s coup.\n");
   const auto article = indexer::read_plain_text_article(path);
   CHECK(article.text == "Niger\u2019s coup.\n");
   CHECK(article.front_matter.at("source") == "BBC");

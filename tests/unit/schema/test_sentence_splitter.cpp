@@ -27,15 +27,17 @@ TEST_CASE("sentences split at full stops and line breaks, trimmed") {
 }
 
 TEST_CASE("sentences glued together without a space are split (corpus file 004)") {
-  CHECK(sentences_of("as security concerns mounted among Western nations.Demonstrators in Niamey.") ==
-        std::vector<std::string>{"as security concerns mounted among Western nations.",
-                                 "Demonstrators in Niamey."});
+  CHECK(
+      sentences_of("as security concerns mounted among Western nations.Demonstrators in Niamey.") ==
+      std::vector<std::string>{"as security concerns mounted among Western nations.",
+                               "Demonstrators in Niamey."});
   CHECK(sentences_of("since 2020.Senegal said Thursday") ==
         std::vector<std::string>{"since 2020.", "Senegal said Thursday"});
 }
 
 TEST_CASE("quotes around a glued sentence end do not stop the split") {
-  const auto quoted = sentences_of("if they want to help us\u201D.\u201DWe just don\u2019t want it.");
+  const auto quoted =
+      sentences_of("if they want to help us\u201D.\u201DWe just don\u2019t want it.");
   REQUIRE(quoted.size() == 2);
   CHECK(quoted[0].starts_with("if they want to help us\u201D."));
   CHECK(quoted[1].ends_with("We just don\u2019t want it."));

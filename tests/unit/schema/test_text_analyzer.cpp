@@ -107,8 +107,10 @@ TEST_CASE("query normalisation keeps operators and syntax, folds words") {
 
 TEST_CASE("typographic double quotes and guillemets delimit phrases in queries") {
   TextAnalyzer analyzer("english");
-  CHECK(analyzer.normalise_query("\u201CMilitary intervention\u201D") == "\"military intervention\"");
-  CHECK(analyzer.normalise_query("\u00ABmilitary intervention\u00BB") == "\"military intervention\"");
+  CHECK(analyzer.normalise_query("\u201CMilitary intervention\u201D") ==
+        "\"military intervention\"");
+  CHECK(analyzer.normalise_query("\u00ABmilitary intervention\u00BB") ==
+        "\"military intervention\"");
 }
 
 TEST_CASE("exact-value keys collapse case, accents and spacing") {

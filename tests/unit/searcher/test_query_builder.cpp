@@ -43,7 +43,8 @@ TEST_CASE("phrases and quoted words match words as written, not stems") {
   CHECK(fixture.parsed("\"Military Intervention\"") ==
         "Query((military@1 PHRASE 2 intervention@2))");
   CHECK(fixture.parsed("\"protesters\"") == "Query(protesters@1)");
-  CHECK(fixture.parsed("\u201Cmilitary intervention\u201D") == fixture.parsed("\"military intervention\""));
+  CHECK(fixture.parsed("\u201Cmilitary intervention\u201D") ==
+        fixture.parsed("\"military intervention\""));
 }
 
 TEST_CASE("-word is NOT word, even when the query has no positive word") {
@@ -66,9 +67,9 @@ TEST_CASE("filters go through the schema's field processors") {
 TEST_CASE("malformed queries are bad queries") {
   Fixture fixture;
   using pressclip::ErrorKind;
-  for (const char* query : {"", "   ", "\"unclosed phrase", "(niger", "niger)", "wagner AND",
-                            "a NEAR/x b", "a ADJ/ b", "date:2023-13", "date:2023-08-15..2023-08-01",
-                            "date:..", "source:\"\"", "...", "—"}) {
+  for (const char* query :
+       {"", "   ", "\"unclosed phrase", "(niger", "niger)", "wagner AND", "a NEAR/x b", "a ADJ/ b",
+        "date:2023-13", "date:2023-08-15..2023-08-01", "date:..", "source:\"\"", "...", "—"}) {
     CAPTURE(query);
     CHECK(kind_of_failure(fixture, query) == ErrorKind::kBadQuery);
   }

@@ -1,0 +1,66 @@
+# Shared by scripts/quickstart.sh and scripts/test.sh: named steps, Debian packages, build.
+# Sourced, not run. Every failure names the step it happened in and exits non-zero.
+
+set -euo pipefail
+
+PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BUILD_DIR="$PROJECT_ROOT/build"
+CURRENT_STEP="starting"
+
+# Packages needed to build pressclip and its command-line tool.
+BUILD_PACKAGES=(g++ cmake make pkg-config libxapian-dev libicu-dev libyaml-cpp-dev
+                nlohmann-json3-dev libcli11-dev)
+# Packages needed in addition to run the test suite.
+TEST_PACKAGES=(doctest-dev clang-format)
+
+on_failure() {
+  local status=$?
+  echo "" >&2
+  echo "FAILED (exit $status) during step: $CURRENT_STEP" >&2
+  exit "$status"
+}
+trap on_failure ERR
+
+step() {
+  CURRENT_STEP="$1"
+  echo "==> $1"
+}
+
+# Installs, with apt-get, those of the given Debian packages that are missing.
+ensure_packages() {
+  local missing=()
+  local package
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "    all ${#@} packages present"
+    return 0
+  fi
+  echo "    installing: ${missing[*]}"
+  local run_as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      run_as_root=(sudo)
+    else
+      echo "missing packages (${missing[*]}) and not root: install them, then run again" >&2
+      return 1
+    fi
+  fi
+  "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends "${missing[@]}"
+}
+
+# Configures build/ (warnings are errors) and builds the given targets (default: all).
+configure_and_build() {
+  cmake -S "$PROJECT_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPRESSCLIP_WERROR=ON "${CMAKE_EXTRA_ARGS[@]}" >/dev/null
+  local targets=()
+  local target
+  for target in "$@"; do targets+=(--target "$target"); done
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)" "${targets[@]}"
+}
+CMAKE_EXTRA_ARGS=()

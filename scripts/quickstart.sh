@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets pressclip up on a fresh Debian machine: installs what is missing, builds, indexes
+# the sample corpus and runs a first query. Idempotent; takes no arguments.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+if [ $# -ne 0 ]; then
+  echo "usage: scripts/quickstart.sh (no arguments)" >&2
+  exit 2
+fi
+
+step "install missing Debian packages"
+ensure_packages "${BUILD_PACKAGES[@]}"
+
+step "build pressclip"
+CMAKE_EXTRA_ARGS=(-DPRESSCLIP_BUILD_TESTS=OFF)
+configure_and_build pressclip_cli
+
+INDEX_DIR="$BUILD_DIR/sample-index"
+step "index the sample corpus into $INDEX_DIR"
+"$BUILD_DIR/pressclip" index --db "$INDEX_DIR" "$PROJECT_ROOT/corpus"
+
+step "search: Wagner AND Niger"
+"$BUILD_DIR/pressclip" search --db "$INDEX_DIR" 'Wagner AND Niger'
+
+cat <<TIP
+==> done. Try next (see README.md for a tour):
+    export PRESSCLIP_DB=$INDEX_DIR
+    $BUILD_DIR/pressclip search '"military intervention" source:BBC'
+TIP
