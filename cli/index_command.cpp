@@ -15,7 +15,7 @@ class IndexCommand : public Command {
   void add_options(CLI::App& app) override {
     app.add_option("paths", paths_, "Article files and directories to index (walked recursively)")
         ->required()
-        ->type_name("PATH...");
+        ->type_name("PATH");
     add_database_option(app, database_);
     app.add_option("--manifest", manifests_,
                    "Metadata manifest (TSV with a 'file' column) to apply; repeatable. "
@@ -25,6 +25,12 @@ class IndexCommand : public Command {
                    "Snowball stemmer language of a new index (default english); an existing "
                    "index keeps its own")
         ->type_name("LANGUAGE");
+    app.add_option("--batch-size", batch_articles_,
+                   "Articles per commit: each commit is atomic, so an interrupted run loses at "
+                   "most one batch, which the next run redoes")
+        ->check(CLI::PositiveNumber)
+        ->default_val(IndexerOptions{}.batch_articles)
+        ->type_name("N");
     app.add_flag("--json", json_, "Print the report as one JSON object");
     app.add_flag("-q,--quiet", quiet_, "Print no report (warnings still go to standard error)");
     app.footer(database_help_footer() +
@@ -38,6 +44,7 @@ class IndexCommand : public Command {
     IndexerOptions options;
     options.database_path = resolve_database_path(database_);
     options.stemmer_language = stemmer_;
+    options.batch_articles = batch_articles_;
     Indexer indexer(options);
     IndexRunOptions run_options;
     run_options.manifests = manifests_;
@@ -59,6 +66,7 @@ class IndexCommand : public Command {
   std::vector<std::string> manifests_;
   std::string database_;
   std::string stemmer_;
+  std::size_t batch_articles_ = IndexerOptions{}.batch_articles;
   bool json_ = false;
   bool quiet_ = false;
 };
