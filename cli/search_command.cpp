@@ -1,6 +1,7 @@
 // `pressclip search`: ranked, highlighted passages for a query.
 #include <iostream>
 
+#include "choice_option.h"
 #include "command.h"
 #include "pressclip/searcher.h"
 #include "printer.h"
@@ -27,6 +28,13 @@ class SearchCommand : public Command {
     app.add_option("--per-article", options_.per_article, "Passages per article at most")
         ->check(CLI::PositiveNumber)
         ->default_val(1);
+    add_choice_option(app, "--sort", options_.sort,
+                      {{"relevance", SortOrder::kRelevance},
+                       {"date", SortOrder::kDateAscending},
+                       {"-date", SortOrder::kDateDescending}},
+                      "Order: relevance (best passage first), date (oldest article first) or "
+                      "-date (newest first; undated last)")
+        ->option_text("ORDER");
     app.add_flag("--json", json_, "Print one JSON object per passage (docs/output-format.md)");
     add_color_option(app, color_);
     app.footer(

@@ -1,23 +1,22 @@
 // Colour decisions (isatty, NO_COLOR, --color) and ANSI escape sequences.
 #include "terminal.h"
 
+#include "choice_option.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
-#include <map>
 
 namespace pressclip::cli {
 
 void add_color_option(CLI::App& app, ColorChoice& target) {
-  const std::map<std::string, ColorChoice> choices = {{"auto", ColorChoice::kAuto},
-                                                      {"always", ColorChoice::kAlways},
-                                                      {"never", ColorChoice::kNever}};
-  app.add_option(
-         "--color", target,
-         "When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
-      ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case))
-      ->option_text("WHEN")
-      ->default_str("auto");
+  add_choice_option(
+      app, "--color", target,
+      {{"auto", ColorChoice::kAuto},
+       {"always", ColorChoice::kAlways},
+       {"never", ColorChoice::kNever}},
+      "When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->option_text("WHEN");
 }
 
 bool should_color(ColorChoice choice) {

@@ -108,6 +108,13 @@ class Searcher::Impl {
     const Xapian::Query query = query_builder_->parse(options.query);
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
+    const bool by_date = options.sort != SortOrder::kRelevance;
+    if (by_date) {
+      // Xapian puts missing values first in ascending order and last in descending order.
+      const bool descending = options.sort == SortOrder::kDateDescending;
+      enquire.set_sort_by_value_then_relevance(
+          descending ? schema::kDateLastDaySlot : schema::kDateFirstDaySlot, descending);
+    }
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(
         std::max(options.candidate_articles, options.offset + options.limit));
     const Xapian::MSet matches = enquire.get_mset(0, wanted, kExactCountUpTo);
@@ -132,7 +139,8 @@ class Searcher::Impl {
       }
     }
     std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& a, const Candidate& b) {
+                     [by_date](const Candidate& a, const Candidate& b) {
+                       if (by_date && a.article != b.article) return a.article < b.article;
                        if (a.score != b.score) return a.score > b.score;
                        if (a.article != b.article) return a.article < b.article;
                        return a.passage.index < b.passage.index;

@@ -13,12 +13,21 @@
 
 namespace pressclip {
 
+/// The order of search results.
+enum class SortOrder {
+  kRelevance,       ///< Best passage first.
+  kDateAscending,   ///< Oldest article first (by the first day of its date), then relevance.
+  kDateDescending,  ///< Newest article first, then relevance. Undated articles come last.
+};
+
 /// One search. The defaults give the ten best passages, one per article.
 struct SearchOptions {
   std::string query;            ///< In pressclip's query language (docs/query-language.md).
   std::size_t limit = 10;       ///< Passages to return at most.
   std::size_t offset = 0;       ///< Ranked passages to skip first (for paging).
   std::size_t per_article = 1;  ///< Passages shown per article at most (>= 1).
+  /// Result order. Sorted by date, articles come in date order, each with its best passages.
+  SortOrder sort = SortOrder::kRelevance;
   /// Articles whose passages compete for the result list, at least. More finds the best
   /// passage of a lower-ranked article more often, at the cost of reading more articles.
   std::size_t candidate_articles = 100;

@@ -132,3 +132,20 @@ TEST_CASE("an index built with another stemmer cannot be extended with this one"
     CHECK(error.kind() == pressclip::ErrorKind::kBadArgument);
   }
 }
+
+TEST_CASE("sorting by date orders articles by date, newest or oldest first") {
+  CorpusIndex index;
+  pressclip::Searcher searcher(index.path());
+  pressclip::SearchOptions options;
+  options.query = "niger";
+  options.sort = pressclip::SortOrder::kDateAscending;
+  std::vector<std::string> dates;
+  for (const auto& hit : searcher.search(options).hits) dates.push_back(hit.article.date);
+  CHECK(dates == std::vector<std::string>{"2023-07-28", "2023-07-30", "2023-08-03", "2023-08-12",
+                                          "2023-09-11"});
+  options.sort = pressclip::SortOrder::kDateDescending;
+  dates.clear();
+  for (const auto& hit : searcher.search(options).hits) dates.push_back(hit.article.date);
+  CHECK(dates == std::vector<std::string>{"2023-09-11", "2023-08-12", "2023-08-03", "2023-07-30",
+                                          "2023-07-28"});
+}
