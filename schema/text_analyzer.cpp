@@ -170,19 +170,20 @@ AnalysedText TextAnalyzer::analyse(std::string_view text) {
   AnalysedText analysed;
   analysed.sentences = impl_->sentence_splitter_.split(text);
   std::uint32_t position = 0;
-  std::uint32_t sentence = 0;
-  const auto& sentences = analysed.sentences;
-  impl_->for_each_word(text, [&](std::size_t start, std::size_t end, bool is_word) {
-    if (!is_word) return;
-    std::string term = impl_->normalise_word(text.substr(start, end - start));
-    if (term.empty() || term.size() > kMaxTermBytes) return;
-    std::uint32_t old_sentence = sentence;
-    while (sentence + 1 < sentences.size() && start >= sentences[sentence + 1].start) {
-      ++sentence;
-    }
-    if (sentence != old_sentence) position += kSentencePositionGap;
-    analysed.tokens.push_back({std::move(term), start, end, ++position, sentence});
-  });
+  // Words are found inside each sentence, so that a word never straddles two sentences:
+  // in "nations.Demonstrators" ICU's word rules alone would see one word.
+  for (std::uint32_t sentence = 0; sentence < analysed.sentences.size(); ++sentence) {
+    const TextSpan span = analysed.sentences[sentence];
+    const std::string_view sentence_text = text.substr(span.start, span.end - span.start);
+    if (sentence > 0) position += kSentencePositionGap;
+    impl_->for_each_word(sentence_text, [&](std::size_t start, std::size_t end, bool is_word) {
+      if (!is_word) return;
+      std::string term = impl_->normalise_word(sentence_text.substr(start, end - start));
+      if (term.empty() || term.size() > kMaxTermBytes) return;
+      analysed.tokens.push_back(
+          {std::move(term), span.start + start, span.start + end, ++position, sentence});
+    });
+  }
   return analysed;
 }
 

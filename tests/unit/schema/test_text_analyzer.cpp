@@ -118,3 +118,15 @@ TEST_CASE("exact-value keys collapse case, accents and spacing") {
   CHECK(analyzer.normalise_phrase("The  Télégraph") == "the telegraph");
   CHECK(analyzer.normalise_phrase("BBC News") == analyzer.normalise_phrase("bbc news"));
 }
+
+TEST_CASE("words at a glued sentence boundary are two words (regression: nations.Demonstrators)") {
+  TextAnalyzer analyzer("english");
+  const std::string text = "among Western nations.Demonstrators in Niamey";
+  const auto tokens = analyzer.analyse(text).tokens;
+  std::vector<std::string> terms;
+  for (const auto& token : tokens) terms.push_back(token.term);
+  CHECK(terms ==
+        std::vector<std::string>{"among", "western", "nations", "demonstrators", "in", "niamey"});
+  CHECK(text.substr(tokens[3].start, tokens[3].end - tokens[3].start) == "Demonstrators");
+  CHECK(tokens[3].sentence == 1);
+}
