@@ -65,6 +65,67 @@ std::string rewrite_minus_as_not(const std::string& query) {
   return out;
 }
 
+bool is_proximity_operator(const std::string& token) {
+  for (const char* op : {"NEAR", "ADJ"}) {
+    const std::string name(op);
+    if (token == name || (token.starts_with(name + "/") && token.size() > name.size() + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_plain_word(const std::string& token) {
+  return !token.empty() && token.find_first_of("()\"") == std::string::npos &&
+         !is_proximity_operator(token);
+}
+
+// Xapian's grammar only accepts a NEAR/ADJ group on its own or joined by an explicit
+// operator: in "niger wagner NEAR/3 mercenary" it silently reads NEAR as a word. Brackets
+// around each group of plain words ("niger (wagner NEAR/3 mercenary)") make it parse.
+std::string bracket_proximity_groups(const std::string& query) {
+  std::vector<std::string> tokens;
+  bool in_quotes = false;
+  std::string current;
+  for (char c : query) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (!in_quotes && (c == ' ' || c == '\t')) {
+      if (!current.empty()) tokens.push_back(std::move(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) tokens.push_back(std::move(current));
+
+  std::string out;
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::size_t end = i + 1;
+    while (end + 1 < tokens.size() && is_proximity_operator(tokens[end]) &&
+           is_plain_word(tokens[end + 1])) {
+      end += 2;
+    }
+    const bool group = end > i + 1 && is_plain_word(tokens[i]);
+    if (!out.empty()) out += ' ';
+    if (group) out += '(';
+    for (std::size_t j = i; j < (group ? end : i + 1); ++j) out += (j > i ? " " : "") + tokens[j];
+    if (group) out += ')';
+    i = group ? end : i + 1;
+  }
+  return out;
+}
+
+// True if Xapian fell back to reading a NEAR/ADJ operator as a word.
+bool proximity_operator_read_as_word(const std::string& prepared, const Xapian::Query& query) {
+  const bool has_operator =
+      prepared.find("NEAR") != std::string::npos || prepared.find("ADJ") != std::string::npos;
+  if (!has_operator) return false;
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+    if (*term == "near" || *term == "adj" || *term == "Znear" || *term == "Zadj") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Database& database)
@@ -94,7 +155,7 @@ QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Databas
 }
 
 std::string QueryBuilder::prepare(const std::string& query) {
-  return rewrite_minus_as_not(analyzer_.normalise_query(query));
+  return bracket_proximity_groups(rewrite_minus_as_not(analyzer_.normalise_query(query)));
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& query) {
@@ -110,6 +171,10 @@ Xapian::Query QueryBuilder::parse(const std::string& query) {
     throw Error(ErrorKind::kBadQuery, "syntax error: " + error.get_msg());
   } catch (...) {
     schema::rethrow_as_error("cannot parse the query");
+  }
+  if (proximity_operator_read_as_word(prepared, parsed)) {
+    throw Error(ErrorKind::kBadQuery,
+                "NEAR and ADJ join single words (a NEAR/3 b NEAR/3 c), not phrases or brackets");
   }
   if (parsed.empty()) {
     throw Error(ErrorKind::kBadQuery, "the query has no words or filters to search for");

@@ -74,3 +74,21 @@ TEST_CASE("malformed queries are bad queries") {
     CHECK(kind_of_failure(fixture, query) == ErrorKind::kBadQuery);
   }
 }
+
+TEST_CASE("a NEAR group among other words stays a NEAR group (regression: read as words)") {
+  Fixture fixture;
+  CHECK(fixture.builder.prepare("niger wagner NEAR/3 mercenary") ==
+        "niger (wagner NEAR/3 mercenary)");
+  CHECK(fixture.parsed("niger wagner NEAR/3 mercenary") ==
+        "Query((Zniger@1 AND (wagner@2 NEAR 4 mercenary@3)))");
+  CHECK(fixture.parsed("wagner NEAR/3 mercenary niger") ==
+        "Query(((wagner@1 NEAR 4 mercenary@2) AND Zniger@3))");
+  CHECK(fixture.parsed("a ADJ/2 b c") == "Query(((a@1 PHRASE 3 b@2) AND Zc@3))");
+}
+
+TEST_CASE("NEAR with a phrase or a bracketed group is a bad query, not silently words") {
+  Fixture fixture;
+  CHECK(kind_of_failure(fixture, "\"military intervention\" NEAR/3 niger") ==
+        pressclip::ErrorKind::kBadQuery);
+  CHECK(kind_of_failure(fixture, "(a OR b) NEAR/3 c") == pressclip::ErrorKind::kBadQuery);
+}
