@@ -1,8 +1,10 @@
 // `pressclip index`: add or update articles from files and directories.
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "command.h"
+#include "pressclip/error.h"
 #include "pressclip/indexer.h"
 #include "printer.h"
 #include "settings.h"
@@ -28,7 +30,7 @@ class IndexCommand : public Command {
     app.add_option("--batch-size", batch_articles_,
                    "Articles per commit: each commit is atomic, so an interrupted run loses at "
                    "most one batch, which the next run redoes")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(1, 1000000))
         ->default_val(IndexerOptions{}.batch_articles)
         ->type_name("N");
     app.add_flag("--json", json_, "Print the report as one JSON object");
@@ -41,6 +43,12 @@ class IndexCommand : public Command {
 
   int run() override {
     const auto started = std::chrono::steady_clock::now();
+    // Refuse a missing path before the index is opened (and perhaps created).
+    for (const std::string& path : paths_) {
+      if (!std::filesystem::exists(path)) {
+        throw Error(ErrorKind::kNotFound, "no such file or directory: " + path);
+      }
+    }
     IndexerOptions options;
     options.database_path = resolve_database_path(database_);
     options.stemmer_language = stemmer_;

@@ -27,6 +27,18 @@ int main(int argc, char** argv) {
       "Run 'pressclip COMMAND --help' for a command's options.\n"
       "Example: pressclip index corpus/ && pressclip search 'Wagner AND Niger'");
 
+  // CLI11 would only say "a subcommand is required" for a misspelt command.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CommandSpec& spec : command_table()) {
+      known = known || std::string(argv[1]) == spec.name;
+      names += names.empty() ? spec.name : std::string(", ") + spec.name;
+    }
+    if (!known)
+      return fail("unknown command '" + std::string(argv[1]) + "' (commands: " + names + ")");
+  }
+
   std::vector<std::unique_ptr<Command>> commands;
   for (const CommandSpec& spec : command_table()) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
@@ -52,7 +64,11 @@ int main(int argc, char** argv) {
   try {
     const auto table = command_table();
     for (std::size_t i = 0; i < table.size(); ++i) {
-      if (app.got_subcommand(table[i].name)) return commands[i]->run();
+      if (!app.got_subcommand(table[i].name)) continue;
+      const int status = commands[i]->run();
+      // Like grep, a write error (a full disk, a closed stdout) is an error, not success.
+      if (!std::cout.flush()) return fail("cannot write to standard output");
+      return status;
     }
     return fail("no command given (see 'pressclip --help')");
   } catch (const pressclip::Error& error) {

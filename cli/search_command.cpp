@@ -20,13 +20,13 @@ class SearchCommand : public Command {
         ->type_name("QUERY");
     add_database_option(app, database_);
     app.add_option("-n,--limit", options_.limit, "Passages to print at most")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(1, 1000000))
         ->default_val(10);
     app.add_option("--offset", options_.offset, "Ranked passages to skip first (for paging)")
-        ->check(CLI::NonNegativeNumber)
+        ->check(CLI::Range(0, 1000000))
         ->default_val(0);
     app.add_option("--per-article", options_.per_article, "Passages per article at most")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(1, 1000000))
         ->default_val(1);
     add_choice_option(app, "--sort", options_.sort,
                       {{"relevance", SortOrder::kRelevance},

@@ -15,7 +15,7 @@ class StatsCommand : public Command {
     add_database_option(app, database_);
     app.add_flag("--json", json_, "Print the statistics as one JSON object");
     add_color_option(app, color_);
-    app.footer(database_help_footer());
+    app.footer(database_help_footer() + "\nExit status: 0 printed, 2 error.");
   }
 
   int run() override {

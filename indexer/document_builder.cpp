@@ -33,7 +33,7 @@ void DocumentBuilder::add_title_terms(Xapian::Document& document, const Metadata
   const bool title_is_extra_text = title.origin != FieldOrigin::kDefault;
   for (const schema::Token& token : analyzer_.words(title.value)) {
     const std::string& stemmed = stem(token.term);
-    document.add_term(title_prefix + token.term);
+    document.add_posting(title_prefix + token.term, token.position);
     document.add_term(stemmed_title_prefix + stemmed);
     if (title_is_extra_text) {
       document.add_term(token.term);
@@ -61,7 +61,8 @@ Xapian::Document DocumentBuilder::build(const ArticleRecord& record,
   }
   const MetadataField& language = record.metadata.language;
   if (!language.value.empty()) {
-    document.add_boolean_term(prefixed(schema::FieldId::kLanguage, language.value));
+    document.add_boolean_term(
+        prefixed(schema::FieldId::kLanguage, analyzer_.normalise_phrase(language.value)));
   }
   if (auto date = schema::parse_iso_date(record.metadata.date.value)) {
     document.add_value(schema::kDateFirstDaySlot, date->first_day_key());

@@ -38,6 +38,8 @@ class Indexer::Impl {
       throw Error(ErrorKind::kBadArgument, "no index directory given");
     }
     const std::string context = "cannot open index '" + options.database_path + "' for writing";
+    // Check the language before anything is created, so that a refused run leaves nothing.
+    if (!options.stemmer_language.empty()) schema::TextAnalyzer check(options.stemmer_language);
     try {
       std::filesystem::create_directories(options.database_path);
       database_ = Xapian::WritableDatabase(options.database_path, Xapian::DB_CREATE_OR_OPEN);

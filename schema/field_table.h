@@ -52,7 +52,7 @@ inline constexpr unsigned kPassageCountSlot = 3;
 
 inline constexpr std::array<Field, 7> kFields = {{
     {FieldId::kBody, "", "", kNoSlot, kNoSlot, kFreeText | kPositions},
-    {FieldId::kTitle, "title", "S", kNoSlot, kNoSlot, kFreeText},
+    {FieldId::kTitle, "title", "S", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kId, "id", "Q", kNoSlot, kNoSlot, kBooleanFilter},
     {FieldId::kSource, "source", "XSOURCE", kSourceSlot, kNoSlot, kBooleanFilter | kSortable},
     {FieldId::kLanguage, "language", "L", kNoSlot, kNoSlot, kBooleanFilter},

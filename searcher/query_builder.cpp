@@ -36,10 +36,16 @@ void check_syntax(const std::string& query) {
   if (depth > 0) throw Error(ErrorKind::kBadQuery, "'(' without a matching ')'");
   for (std::string_view op : {"NEAR/", "ADJ/"}) {
     for (std::size_t at = query.find(op); at != std::string::npos; at = query.find(op, at + 1)) {
-      std::size_t digit = at + op.size();
-      if (digit >= query.size() || query[digit] < '0' || query[digit] > '9') {
+      std::size_t end = at + op.size();
+      unsigned long distance = 0;
+      while (end < query.size() && query[end] >= '0' && query[end] <= '9') {
+        distance =
+            std::min(distance * 10 + static_cast<unsigned long>(query[end++] - '0'), 100000ul);
+      }
+      if (distance == 0) {
         throw Error(ErrorKind::kBadQuery, std::string(op) +
-                                              " must be followed by a number of words, as in " +
+                                              " must be followed by a number of words (1 or "
+                                              "more), as in " +
                                               std::string(op) + "5");
       }
     }
@@ -154,6 +160,25 @@ QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Databas
   }
 }
 
+// "source:" with nothing after it would silently search for the word "source".
+void check_field_values(const std::string& query) {
+  for (const schema::Field& field : schema::kFields) {
+    if (field.query_name.empty()) continue;
+    const std::string name = std::string(field.query_name) + ":";
+    for (std::size_t at = query.find(name); at != std::string::npos;
+         at = query.find(name, at + 1)) {
+      const bool starts_term = at == 0 || query[at - 1] == ' ' || query[at - 1] == '(';
+      const std::size_t value = at + name.size();
+      const bool empty = value == query.size() || query[value] == ' ' || query[value] == ')';
+      if (starts_term && empty) {
+        throw Error(ErrorKind::kBadQuery,
+                    name + " needs a value right after the colon, as in " + name +
+                        (field.id == schema::FieldId::kDate ? "2023-08" : "word"));
+      }
+    }
+  }
+}
+
 std::string QueryBuilder::prepare(const std::string& query) {
   return bracket_proximity_groups(rewrite_minus_as_not(analyzer_.normalise_query(query)));
 }
@@ -164,6 +189,7 @@ Xapian::Query QueryBuilder::parse(const std::string& query) {
   }
   const std::string prepared = prepare(query);
   check_syntax(prepared);
+  check_field_values(prepared);
   Xapian::Query parsed;
   try {
     parsed = parser_.parse_query(prepared, kParserFlags);

@@ -29,6 +29,23 @@ constexpr double kArticleWeightShare = 0.25;
 // Matching counts are exact up to this many articles, estimated beyond.
 constexpr Xapian::doccount kExactCountUpTo = 10000;
 
+// Sorts by date with undated articles last in either direction (Xapian's value sort would
+// put them first when ascending): oldest first by first day, newest first by last day.
+class DateSortKey : public Xapian::KeyMaker {
+ public:
+  explicit DateSortKey(bool descending) : descending_(descending) {}
+  std::string operator()(const Xapian::Document& document) const override {
+    std::string key =
+        document.get_value(descending_ ? schema::kDateLastDaySlot : schema::kDateFirstDaySlot);
+    // "~" sorts after every digit, "" before: either way, last.
+    if (key.empty() && !descending_) return std::string(1, '~');
+    return key;
+  }
+
+ private:
+  bool descending_;
+};
+
 // A passage competing for a place in the results.
 struct Candidate {
   double score = 0.0;
@@ -110,10 +127,8 @@ class Searcher::Impl {
     enquire.set_query(query);
     const bool by_date = options.sort != SortOrder::kRelevance;
     if (by_date) {
-      // Xapian puts missing values first in ascending order and last in descending order.
       const bool descending = options.sort == SortOrder::kDateDescending;
-      enquire.set_sort_by_value_then_relevance(
-          descending ? schema::kDateLastDaySlot : schema::kDateFirstDaySlot, descending);
+      enquire.set_sort_by_key_then_relevance((new DateSortKey(descending))->release(), descending);
     }
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(
         std::max(options.candidate_articles, options.offset + options.limit));
@@ -132,7 +147,12 @@ class Searcher::Impl {
       std::erase_if(passages, [](const searcher::ScoredPassage& p) { return !p.eligible; });
       std::stable_sort(passages.begin(), passages.end(),
                        [](const auto& a, const auto& b) { return a.score > b.score; });
-      if (passages.size() > options.per_article) passages.resize(options.per_article);
+      // Passages that match nothing are shown only when nothing in the article matches
+      // (it matched by its title, or the query only filters or excludes): then its best.
+      const bool any_match = !passages.empty() && !passages.front().highlights.empty();
+      const std::size_t keep = any_match ? options.per_article : 1;
+      if (any_match) std::erase_if(passages, [](const auto& p) { return p.highlights.empty(); });
+      if (passages.size() > keep) passages.resize(keep);
       for (searcher::ScoredPassage& passage : passages) {
         candidates.push_back(
             {passage.score + article_bonus, articles.size() - 1, std::move(passage)});
@@ -215,12 +235,21 @@ class Searcher::Impl {
     const std::size_t dated = database_.get_value_freq(schema::kDateFirstDaySlot);
     stats.undated_articles = stats.articles - std::min(stats.articles, dated);
     if (dated > 0) {
+      // Xapian's value bounds are not tightened when documents are replaced; read the values.
       stats.earliest_date =
-          schema::iso_from_day_key(database_.get_value_lower_bound(schema::kDateFirstDaySlot));
-      stats.latest_date =
-          schema::iso_from_day_key(database_.get_value_upper_bound(schema::kDateLastDaySlot));
+          schema::iso_from_day_key(extreme_value(schema::kDateFirstDaySlot, false));
+      stats.latest_date = schema::iso_from_day_key(extreme_value(schema::kDateLastDaySlot, true));
     }
     return stats;
+  }
+
+  std::string extreme_value(unsigned slot, bool largest) {
+    std::string extreme;
+    for (auto value = database_.valuestream_begin(slot); value != database_.valuestream_end(slot);
+         ++value) {
+      if (extreme.empty() || (largest ? *value > extreme : *value < extreme)) extreme = *value;
+    }
+    return extreme;
   }
 
   std::string path_;

@@ -47,7 +47,7 @@ struct PassageSpan {
 
 /// An indexed article as stored in the index, for `show` and for embedders.
 struct ArticleRecord {
-  std::string id;    ///< Stable identifier (16 hex digits unless front matter gave one).
+  std::string id;    ///< Stable identifier: 16 hex digits derived from the file's path.
   std::string path;  ///< Absolute path of the file it was read from.
   ArticleMetadata metadata;
   std::string text;                   ///< The article text, as read (UTF-8).

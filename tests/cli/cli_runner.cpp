@@ -1,0 +1,202 @@
+// Runs the pressclip binary for end-to-end tests (fork/exec, no shell) and related helpers.
+#include "cli_runner.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace pressclip::test {
+namespace {
+
+[[noreturn]] void throw_errno(const std::string& what) {
+  throw std::runtime_error(what + ": " + std::strerror(errno));
+}
+
+// The child's environment: ours, minus scrubbed and unset names, plus the overrides.
+std::vector<std::string> child_environment(const RunOptions& options) {
+  auto removed = [&](const std::string& name) {
+    for (const auto& [set_name, value] : options.env) {
+      if (set_name == name) return true;
+    }
+    return std::find(kScrubbedEnvironment.begin(), kScrubbedEnvironment.end(), name) !=
+               kScrubbedEnvironment.end() ||
+           std::find(options.unset.begin(), options.unset.end(), name) != options.unset.end();
+  };
+  std::vector<std::string> result;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string variable(*entry);
+    if (!removed(variable.substr(0, variable.find('=')))) result.push_back(variable);
+  }
+  for (const auto& [name, value] : options.env) result.push_back(name + "=" + value);
+  return result;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+  std::vector<char*> result;
+  for (std::string& s : strings) result.push_back(s.data());
+  result.push_back(nullptr);
+  return result;
+}
+
+// Reports `error` to the parent through `status_fd` and ends the child.
+[[noreturn]] void child_failed(int status_fd, int error) {
+  [[maybe_unused]] ssize_t ignored = ::write(status_fd, &error, sizeof error);
+  ::_exit(127);
+}
+
+// In the child, after fork: only async-signal-safe calls until execve.
+[[noreturn]] void exec_child(const RunOptions& options, int out_fd, int err_fd, int status_fd,
+                             char* const* argv, char* const* envp) {
+  auto fail = [status_fd](int error) { child_failed(status_fd, error); };
+  if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) fail(errno);
+  if (options.close_stdin) {
+    ::close(STDIN_FILENO);
+  } else {
+    const int null_fd = ::open("/dev/null", O_RDONLY);
+    if (null_fd < 0 || ::dup2(null_fd, STDIN_FILENO) < 0) fail(errno);
+    if (null_fd != STDIN_FILENO) ::close(null_fd);
+  }
+  if (::dup2(out_fd, STDOUT_FILENO) < 0 || ::dup2(err_fd, STDERR_FILENO) < 0) fail(errno);
+  ::execve(argv[0], argv, envp);
+  child_failed(status_fd, errno);
+}
+
+// Reads both pipes until they close or the deadline passes; returns false on timeout.
+bool drain(int out_fd, int err_fd, std::string& out, std::string& err, int timeout_seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+  std::string* sinks[2] = {&out, &err};
+  int open_count = 2;
+  char buffer[65536];
+  while (open_count > 0) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    const int ready = ::poll(fds, 2, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready < 0) throw_errno("poll");
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+      if (n > 0) {
+        sinks[i]->append(buffer, static_cast<std::size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        fds[i].fd = -1;
+        --open_count;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> RunResult::err_lines() const { return split_lines(err); }
+std::vector<std::string> RunResult::out_lines() const { return split_lines(out); }
+
+RunResult run_pressclip(const std::vector<std::string>& args, const RunOptions& options) {
+  std::vector<std::string> argv_strings = {PRESSCLIP_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<std::string> env_strings = child_environment(options);
+  std::vector<char*> argv = pointers(argv_strings);
+  std::vector<char*> envp = pointers(env_strings);
+
+  int out_pipe[2], err_pipe[2], status_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(status_pipe, O_CLOEXEC) != 0) {
+    throw_errno("pipe2");
+  }
+  const pid_t pid = ::fork();
+  if (pid < 0) throw_errno("fork");
+  if (pid == 0)
+    exec_child(options, out_pipe[1], err_pipe[1], status_pipe[1], argv.data(), envp.data());
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  ::close(status_pipe[1]);
+
+  RunResult result;
+  result.timed_out =
+      !drain(out_pipe[0], err_pipe[0], result.out, result.err, options.timeout_seconds);
+  if (result.timed_out) ::kill(pid, SIGKILL);
+  int exec_error = 0;
+  const bool exec_failed = ::read(status_pipe[0], &exec_error, sizeof exec_error) > 0;
+  ::close(out_pipe[0]);
+  ::close(err_pipe[0]);
+  ::close(status_pipe[0]);
+
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) throw_errno("waitpid");
+  }
+  if (exec_failed) {
+    errno = exec_error;
+    throw_errno(std::string("cannot run ") + PRESSCLIP_BINARY);
+  }
+  if (WIFSIGNALED(status)) {
+    result.signaled = true;
+    result.exit_code = 128 + WTERMSIG(status);
+  } else {
+    result.exit_code = WEXITSTATUS(status);
+  }
+  return result;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<nlohmann::json> parse_json_lines(const std::string& text) {
+  std::vector<nlohmann::json> values;
+  for (const std::string& line : split_lines(text)) {
+    if (!line.empty()) values.push_back(nlohmann::json::parse(line));
+  }
+  return values;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
+}
+
+TemporaryDirectory::TemporaryDirectory() {
+  std::string pattern = "/tmp/pressclip-cli-test-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) throw_errno("mkdtemp");
+  path_ = pattern;
+}
+
+TemporaryDirectory::~TemporaryDirectory() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+}  // namespace pressclip::test
