@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <set>
 #include <string_view>
 
 #include "pressclip/error.h"
@@ -41,7 +42,7 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
   WalkResult result;
   for (const std::string& path : paths) {
     if (!fs::is_directory(path)) {
-      auto& list = lowercase_extension(path) == ".tsv" ? result.manifests : result.articles;
+      auto& list = lowercase_extension(path) == ".tsv" ? result.named_manifests : result.articles;
       list.push_back(schema::canonical_path(path));
       continue;
     }
@@ -70,6 +71,34 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
   sort_unique(result.articles);
   sort_unique(result.manifests);
   return result;
+}
+
+std::vector<std::string> manifests_above(const std::vector<std::string>& articles) {
+  std::set<fs::path> directories;
+  for (const std::string& article : articles) {
+    for (fs::path directory = fs::path(article).parent_path(); directories.insert(directory).second;
+         directory = directory.parent_path()) {
+      if (directory == directory.root_path() || directory.empty()) break;
+    }
+  }
+  std::vector<std::pair<std::size_t, std::string>> by_depth;
+  for (const fs::path& directory : directories) {
+    std::error_code error;
+    for (auto it = fs::directory_iterator(directory, error);
+         !error && it != fs::directory_iterator(); it.increment(error)) {
+      const std::string name = it->path().filename().string();
+      if (!name.starts_with('.') && lowercase_extension(it->path()) == ".tsv" &&
+          it->is_regular_file(error)) {
+        const auto depth =
+            static_cast<std::size_t>(std::distance(directory.begin(), directory.end()));
+        by_depth.emplace_back(depth, it->path().string());
+      }
+    }
+  }
+  std::sort(by_depth.begin(), by_depth.end());
+  std::vector<std::string> manifests;
+  for (auto& [depth, path] : by_depth) manifests.push_back(std::move(path));
+  return manifests;
 }
 
 }  // namespace pressclip::indexer

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <set>
 
 #include "indexer/document_builder.h"
 #include "indexer/file_walker.h"
@@ -72,13 +73,27 @@ class Indexer::Impl {
     IndexReport report;
     indexer::WalkResult walk = indexer::walk_paths(paths);
     report.files_ignored = walk.ignored;
-    indexer::ManifestSet manifests;
     for (const std::string& path : run.manifests) {
-      if (!std::filesystem::exists(path))
+      if (!std::filesystem::exists(path)) {
         throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
-      walk.manifests.push_back(schema::canonical_path(path));
+      }
+      walk.named_manifests.push_back(schema::canonical_path(path));
     }
-    for (const std::string& path : walk.manifests) read_manifest(path, manifests, report, run);
+    // Found manifests apply shallowest first, so a deeper one overrides; those named on the
+    // command line apply last. A found .tsv that is not a manifest is just another file.
+    std::vector<std::string> found = indexer::manifests_above(walk.articles);
+    found.insert(found.end(), walk.manifests.begin(), walk.manifests.end());
+    const std::set<std::string> named(walk.named_manifests.begin(), walk.named_manifests.end());
+    indexer::ManifestSet manifests;
+    std::set<std::string> read;
+    for (const std::string& path : found) {
+      if (!named.contains(path) && read.insert(path).second) {
+        read_manifest(path, false, manifests, report, run);
+      }
+    }
+    for (const std::string& path : walk.named_manifests) {
+      if (read.insert(path).second) read_manifest(path, true, manifests, report, run);
+    }
 
     try {
       passage_total_ = read_counter(database_, schema::kPassageTotalKey);
@@ -105,14 +120,16 @@ class Indexer::Impl {
     report.warnings.push_back(std::move(warning));
   }
 
-  void read_manifest(const std::string& path, indexer::ManifestSet& manifests, IndexReport& report,
-                     const IndexRunOptions& run) {
+  void read_manifest(const std::string& path, bool named, indexer::ManifestSet& manifests,
+                     IndexReport& report, const IndexRunOptions& run) {
     std::string problem;
     std::vector<std::string> row_problems;
     if (manifests.add(path, problem, row_problems)) {
       ++report.manifests_read;
-    } else {
+    } else if (named) {
       warn(report, run, {path, problem, true});
+    } else {
+      ++report.files_ignored;
     }
     for (std::string& row_problem : row_problems) {
       warn(report, run, {path, "manifest row skipped: " + row_problem, false});

@@ -16,8 +16,8 @@ using ManifestRow = std::map<std::string, std::string>;
 /// Format: UTF-8, tab-separated, first row a header naming the columns (case-insensitive).
 /// One column, `file` (or `path`), names the article file, relative to the manifest's own
 /// directory (or absolute). Columns title, source, date, url and language give metadata;
-/// other columns are ignored. Empty cells give nothing. Later manifests override earlier
-/// ones for the same file.
+/// other columns are ignored. Empty cells give nothing. A later manifest's non-empty cells
+/// override an earlier one's for the same file, cell by cell.
 class ManifestSet {
  public:
   /// Reads the manifest at `path`. Returns false, with `problem` set, if it is not a

@@ -161,3 +161,40 @@ TEST_CASE("crash safety: a run killed mid-indexing leaves whole batches, and a r
   const RunResult one = run_pressclip({"search", "--db", db, "--json", "token1234"});
   CHECK(parse_json_lines(one.out).size() == 1);
 }
+
+TEST_CASE("regression: re-indexing one file keeps the metadata its manifest gives") {
+  const TemporaryDirectory directory;
+  const std::string db = directory / "index";
+  REQUIRE(run_pressclip({"index", "-q", "--db", db, PRESSCLIP_CORPUS_DIR}).exit_code == 0);
+  REQUIRE(run_pressclip({"index", "-q", "--db", db, corpus_article_path("001")}).exit_code == 0);
+  const auto shown = parse_json_lines(
+      run_pressclip({"show", "--db", db, "--json", corpus_article_path("001")}).out);
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0]["fields"]["source"]["value"] == "RFI");
+  CHECK(shown[0]["fields"]["source"]["origin"] == "manifest");
+  CHECK(shown[0]["fields"]["date"]["value"] == "2023-09-11");
+}
+
+TEST_CASE("manifests: a deeper manifest overrides a shallower one; other TSVs are ignored") {
+  const TemporaryDirectory directory;
+  fs::create_directories(directory / "desk");
+  write_article(directory / "desk/a.txt", "", "The coup in Niger.\n");
+  write_file(directory / "all.tsv", "file\tsource\tdate\ndesk/a.txt\tWire\t2023-01-01\n");
+  write_file(directory / "desk/desk.tsv", "file\tsource\na.txt\tDesk\n");
+  write_file(directory / "desk/figures.tsv", "country\tpopulation\nNiger\t25000000\n");
+  const std::string db = directory / "index";
+  const RunResult run = run_pressclip({"index", "--json", "--db", db, directory.path()});
+  CHECK(run.err.empty());
+  const auto report = parse_json_lines(run.out).at(0);
+  CHECK(report["manifests"] == 2);
+  CHECK(report["skipped"] == 0);
+  const auto shown =
+      parse_json_lines(run_pressclip({"show", "--db", db, "--json", directory / "desk/a.txt"}).out);
+  CHECK(shown.at(0)["fields"]["source"]["value"] == "Desk");
+  CHECK(shown.at(0)["fields"]["date"]["value"] == "2023-01-01");  // Only the shallower has it.
+  // Named with --manifest, a TSV that is not a manifest is a warning.
+  const RunResult named = run_pressclip({"index", "--json", "--db", db, "--manifest",
+                                         directory / "desk/figures.tsv", directory.path()});
+  CHECK(named.err.find("figures.tsv") != std::string::npos);
+  CHECK(parse_json_lines(named.out).at(0)["skipped"] == 1);
+}
