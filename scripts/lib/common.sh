@@ -1,7 +1,7 @@
 # Shared by scripts/quickstart.sh and scripts/test.sh: named steps, Debian packages, build.
 # Sourced, not run. Every failure names the step it happened in and exits non-zero.
 
-set -euo pipefail
+set -Eeuo pipefail
 
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD_DIR="$PROJECT_ROOT/build"
