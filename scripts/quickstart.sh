@@ -19,11 +19,11 @@ INDEX_DIR="$BUILD_DIR/sample-index"
 step "index the sample corpus into $INDEX_DIR"
 "$BUILD_DIR/pressclip" index --db "$INDEX_DIR" "$PROJECT_ROOT/corpus"
 
-step "search: Wagner AND Niger"
-"$BUILD_DIR/pressclip" search --db "$INDEX_DIR" 'Wagner AND Niger'
-
 cat <<TIP
-==> done. Try next (see README.md for a tour):
+==> ready. Try next (README.md has a tour):
     export PRESSCLIP_DB=$INDEX_DIR
     $BUILD_DIR/pressclip search '"military intervention" source:BBC'
 TIP
+
+step "search: Wagner AND Niger"
+"$BUILD_DIR/pressclip" search --db "$INDEX_DIR" 'Wagner AND Niger'
