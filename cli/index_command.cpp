@@ -30,7 +30,7 @@ class IndexCommand : public Command {
     app.add_option("--batch-size", batch_articles_,
                    "Articles per commit: each commit is atomic, so an interrupted run loses at "
                    "most one batch, which the next run redoes")
-        ->check(CLI::Range(1, 1000000))
+        ->check(CLI::Range(1, 1000000).description(""))
         ->default_val(IndexerOptions{}.batch_articles)
         ->type_name("N");
     app.add_flag("--json", json_, "Print the report as one JSON object");

@@ -10,6 +10,17 @@
 namespace pressclip::cli {
 namespace {
 
+constexpr const char* kQueryLanguageHelp =
+    "Query language (docs/query-language.md):\n"
+    "  wagner niger               both words, anywhere in the article (as wagner AND niger)\n"
+    "  A OR B, A NOT B, -A, ( )   boolean operators, in capitals\n"
+    "  \"military intervention\"    a phrase; a quoted single word matches that form only\n"
+    "  A NEAR/5 B                 words within 5 words of each other, any order\n"
+    "  milit*                     words starting with milit\n"
+    "  source:BBC  source:\"The Telegraph\"  language:en  title:coup\n"
+    "  date:2023-08-03  date:2023-08  date:2023-07-26..2023-08-15  date:2023-08-01..\n"
+    "A query that starts with '-' needs '--' before it: pressclip search -- -wagner\n";
+
 class SearchCommand : public Command {
  public:
   void add_options(CLI::App& app) override {
@@ -19,36 +30,27 @@ class SearchCommand : public Command {
         ->required()
         ->type_name("QUERY");
     add_database_option(app, database_);
-    app.add_option("-n,--limit", options_.limit, "Passages to print at most")
-        ->check(CLI::Range(1, 1000000))
-        ->default_val(10);
-    app.add_option("--offset", options_.offset, "Ranked passages to skip first (for paging)")
-        ->check(CLI::Range(0, 1000000))
-        ->default_val(0);
-    app.add_option("--per-article", options_.per_article, "Passages per article at most")
-        ->check(CLI::Range(1, 1000000))
-        ->default_val(1);
+    app.add_option("-n,--limit", options_.limit, "Passages to print at most (default 10)")
+        ->check(CLI::Range(1, 1000000).description(""))
+        ->type_name("N");
+    app.add_option("--offset", options_.offset, "Ranked passages to skip first, for paging")
+        ->check(CLI::Range(0, 1000000).description(""))
+        ->type_name("N");
+    app.add_option("--per-article", options_.per_article,
+                   "Passages per article at most (default 1); only passages that match count")
+        ->check(CLI::Range(1, 1000000).description(""))
+        ->type_name("N");
     add_choice_option(app, "--sort", options_.sort,
                       {{"relevance", SortOrder::kRelevance},
                        {"date", SortOrder::kDateAscending},
                        {"-date", SortOrder::kDateDescending}},
-                      "Order: relevance (best passage first), date (oldest article first) or "
-                      "-date (newest first; undated last)")
+                      "Order: relevance (best passage first; the default), date (oldest first) "
+                      "or -date (newest first); undated articles come last")
         ->option_text("ORDER");
     app.add_flag("--json", json_, "Print one JSON object per passage (docs/output-format.md)");
     add_color_option(app, color_);
-    app.footer(
-        "Query language (docs/query-language.md):\n"
-        "  wagner niger               both words, anywhere in the article (same as wagner AND "
-        "niger)\n"
-        "  A OR B, A NOT B, -A, ( )   boolean operators, in capitals\n"
-        "  \"military intervention\"    a phrase; a quoted single word matches that form only\n"
-        "  A NEAR/5 B                 words within 5 words of each other, any order\n"
-        "  milit*                     words starting with milit\n"
-        "  source:BBC  source:\"The Telegraph\"  language:en  title:coup\n"
-        "  date:2023-08-03  date:2023-08  date:2023-07-26..2023-08-15  date:2023-08-01..  "
-        "date:..2023-07-31\n" +
-        database_help_footer() + "\nExit status: 0 passages found, 1 nothing found, 2 error.");
+    app.footer(std::string(kQueryLanguageHelp) + database_help_footer() +
+               "\nExit status: 0 passages found, 1 nothing found, 2 error.");
   }
 
   int run() override {
