@@ -49,6 +49,10 @@ class IndexCommand : public Command {
         throw Error(ErrorKind::kNotFound, "no such file or directory: " + path);
       }
     }
+    for (const std::string& path : manifests_) {
+      if (!std::filesystem::exists(path))
+        throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
+    }
     IndexerOptions options;
     options.database_path = resolve_database_path(database_);
     options.stemmer_language = stemmer_;

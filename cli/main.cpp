@@ -50,13 +50,13 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
-    return kExitFound;
+    return std::cout.flush() ? kExitFound : fail("cannot write to standard output");
   } catch (const CLI::CallForAllHelp&) {
     std::cout << app.help("", CLI::AppFormatMode::All);
-    return kExitFound;
+    return std::cout.flush() ? kExitFound : fail("cannot write to standard output");
   } catch (const CLI::CallForVersion&) {
     std::cout << app.version() << '\n';
-    return kExitFound;
+    return std::cout.flush() ? kExitFound : fail("cannot write to standard output");
   } catch (const CLI::ParseError& error) {
     return fail(std::string(error.what()) + " (see 'pressclip --help')");
   }

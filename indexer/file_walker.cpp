@@ -76,9 +76,11 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
 std::vector<std::string> manifests_above(const std::vector<std::string>& articles) {
   std::set<fs::path> directories;
   for (const std::string& article : articles) {
-    for (fs::path directory = fs::path(article).parent_path(); directories.insert(directory).second;
+    // Up to, not including, the filesystem root; stop where another article got to before.
+    for (fs::path directory = fs::path(article).parent_path();
+         !directory.empty() && directory != directory.root_path();
          directory = directory.parent_path()) {
-      if (directory == directory.root_path() || directory.empty()) break;
+      if (!directories.insert(directory).second) break;
     }
   }
   std::vector<std::pair<std::size_t, std::string>> by_depth;

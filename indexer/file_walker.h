@@ -21,9 +21,10 @@ struct WalkResult {
 /// Throws Error kNotFound if a path does not exist.
 WalkResult walk_paths(const std::vector<std::string>& paths);
 
-/// The `*.tsv` files (canonical paths) in the directories holding `articles` and in all
-/// their ancestors, shallowest directory first: the manifests that may describe an article
-/// indexed on its own, away from the directory walk that usually finds them.
+/// The `*.tsv` files (canonical paths) in the directories holding `articles` and in their
+/// ancestors up to, not including, the filesystem root, shallowest directory first: the manifests
+/// that may describe an article indexed on its own, away from the directory walk that usually finds
+/// them.
 std::vector<std::string> manifests_above(const std::vector<std::string>& articles);
 
 }  // namespace pressclip::indexer

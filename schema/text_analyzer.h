@@ -35,10 +35,14 @@ inline constexpr std::uint32_t kSentencePositionGap = 1;
 /// garbage (base64, long URLs) and Xapian caps term length.
 inline constexpr std::size_t kMaxTermBytes = 64;
 
-/// The version of the analysis rules below, recorded in every index. Change it whenever a
-/// change to the rules would make old indexes disagree with new queries.
+/// The version of the analysis and term rules, recorded in every index: an index built
+/// under other rules is refused rather than searched wrongly. Change it whenever a change
+/// to these rules, or to the terms the document builder derives from them, would make old
+/// indexes disagree with new queries. (v2: words found within each sentence; title words
+/// with positions; language codes normalised like source names.)
 inline constexpr std::string_view kAnalysisVersion =
-    "icu-words/nfkc-casefold/strip-marks/ascii-apostrophe/strip-possessive/acronym-dots/v1";
+    "icu-words-per-sentence/nfkc-casefold/strip-marks/ascii-apostrophe/strip-possessive/"
+    "acronym-dots/v2";
 
 /// Text analysis. The rules, applied identically to article text and to query words:
 /// words are found by ICU's word BreakIterator (UAX #29: letters, numbers, ideographs);

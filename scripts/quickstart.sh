@@ -12,11 +12,12 @@ step "install missing Debian packages"
 ensure_packages "${BUILD_PACKAGES[@]}"
 
 step "build pressclip"
-CMAKE_EXTRA_ARGS=(-DPRESSCLIP_BUILD_TESTS=OFF)
 configure_and_build pressclip_cli
 
 INDEX_DIR="$BUILD_DIR/sample-index"
 step "index the sample corpus into $INDEX_DIR"
+# A derived file: rebuilt each run, so an index from an older build never gets in the way.
+rm -rf "$INDEX_DIR"
 "$BUILD_DIR/pressclip" index --db "$INDEX_DIR" "$PROJECT_ROOT/corpus"
 
 cat <<TIP

@@ -12,7 +12,6 @@ step "install missing Debian packages"
 ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 
 step "build pressclip and its tests"
-CMAKE_EXTRA_ARGS=(-DPRESSCLIP_BUILD_TESTS=ON)
 configure_and_build
 
 step "run the test suite"

@@ -22,7 +22,7 @@ schema::PartialDate parse_bound(const std::string& text, const std::string& whol
 Xapian::Query ExactValueFieldProcessor::operator()(const std::string& value) {
   std::string key = normalise_ ? analyzer_.normalise_phrase(value) : value;
   if (key.empty())
-    throw Error(ErrorKind::kBadQuery, name_ + ": needs a value, as in " + name_ + ":BBC");
+    throw Error(ErrorKind::kBadQuery, name_ + ": needs a value right after the colon");
   return Xapian::Query(prefix_ + key);
 }
 

@@ -1,6 +1,8 @@
 // Query normalisation, syntax checks and QueryParser set-up from the schema table.
 #include "searcher/query_builder.h"
 
+#include <cctype>
+
 #include "pressclip/error.h"
 #include "schema/field_table.h"
 #include "schema/xapian_errors.h"
@@ -121,13 +123,28 @@ std::string bracket_proximity_groups(const std::string& query) {
   return out;
 }
 
-// True if Xapian fell back to reading a NEAR/ADJ operator as a word.
+bool has_word(const std::string& text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+    const bool ends = end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// True if Xapian fell back to reading a NEAR/ADJ operator as a word: the query then holds
+// the term "near" or "adj" although the user wrote no such word (words are lowercase after
+// normalisation; only operators stay in capitals).
 bool proximity_operator_read_as_word(const std::string& prepared, const Xapian::Query& query) {
-  const bool has_operator =
-      prepared.find("NEAR") != std::string::npos || prepared.find("ADJ") != std::string::npos;
-  if (!has_operator) return false;
-  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
-    if (*term == "near" || *term == "adj" || *term == "Znear" || *term == "Zadj") return true;
+  for (std::string_view op : {"near", "adj"}) {
+    std::string upper(op);
+    for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+    if (!has_word(prepared, upper) || has_word(prepared, op)) continue;
+    const std::string stemmed = std::string(schema::kStemPrefix) + std::string(op);
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+      if (*term == op || *term == stemmed) return true;
+    }
   }
   return false;
 }

@@ -7,11 +7,12 @@ PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD_DIR="$PROJECT_ROOT/build"
 CURRENT_STEP="starting"
 
-# Packages needed to build pressclip and its command-line tool.
+# Packages needed to configure and build pressclip (doctest is header-only and small: with
+# it both scripts configure build/ the same way, so neither undoes the other's set-up).
 BUILD_PACKAGES=(g++ cmake make pkg-config libxapian-dev libicu-dev libyaml-cpp-dev
-                nlohmann-json3-dev libcli11-dev)
+                nlohmann-json3-dev libcli11-dev doctest-dev)
 # Packages needed in addition to run the test suite.
-TEST_PACKAGES=(doctest-dev clang-format)
+TEST_PACKAGES=(clang-format)
 
 on_failure() {
   local status=$?
@@ -57,10 +58,9 @@ ensure_packages() {
 # Configures build/ (warnings are errors) and builds the given targets (default: all).
 configure_and_build() {
   cmake -S "$PROJECT_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DPRESSCLIP_WERROR=ON "${CMAKE_EXTRA_ARGS[@]}" >/dev/null
+    -DPRESSCLIP_WERROR=ON -DPRESSCLIP_BUILD_TESTS=ON >/dev/null
   local targets=()
   local target
   for target in "$@"; do targets+=(--target "$target"); done
   cmake --build "$BUILD_DIR" --parallel "$(nproc)" "${targets[@]}"
 }
-CMAKE_EXTRA_ARGS=()

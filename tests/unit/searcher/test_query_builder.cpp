@@ -92,3 +92,8 @@ TEST_CASE("NEAR with a phrase or a bracketed group is a bad query, not silently 
         pressclip::ErrorKind::kBadQuery);
   CHECK(kind_of_failure(fixture, "(a OR b) NEAR/3 c") == pressclip::ErrorKind::kBadQuery);
 }
+
+TEST_CASE("the word 'near' beside a NEAR operator is a word, not a fallback") {
+  Fixture fixture;
+  CHECK(fixture.parsed("near NEAR/3 wagner") == "Query((near@1 NEAR 4 wagner@2))");
+}

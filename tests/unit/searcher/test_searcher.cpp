@@ -1,6 +1,8 @@
 // Tests of the public Indexer and Searcher API on a real on-disk index of corpus/.
 #include <doctest/doctest.h>
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <set>
 
@@ -148,4 +150,27 @@ TEST_CASE("sorting by date orders articles by date, newest or oldest first") {
   for (const auto& hit : searcher.search(options).hits) dates.push_back(hit.article.date);
   CHECK(dates == std::vector<std::string>{"2023-09-11", "2023-08-12", "2023-08-03", "2023-07-30",
                                           "2023-07-28"});
+}
+
+TEST_CASE("an index built under other analysis rules or a newer format is refused, not misread") {
+  CorpusIndex index;
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"pressclip.analysis", "icu-words/older-rules/v1"},
+           {"pressclip.format_version", "99"}}) {
+    CAPTURE(key);
+    {
+      CorpusIndex altered;
+      Xapian::WritableDatabase database(altered.path(), Xapian::DB_OPEN);
+      database.set_metadata(key, value);
+      database.commit();
+      database.close();
+      try {
+        pressclip::Searcher searcher(altered.path());
+        FAIL("an incompatible index was opened");
+      } catch (const pressclip::Error& error) {
+        CHECK(error.kind() == pressclip::ErrorKind::kIndexVersion);
+      }
+      CHECK_THROWS_AS(pressclip::Indexer(options_for(altered.path())), pressclip::Error);
+    }
+  }
 }
