@@ -73,27 +73,7 @@ class Indexer::Impl {
     IndexReport report;
     indexer::WalkResult walk = indexer::walk_paths(paths);
     report.files_ignored = walk.ignored;
-    for (const std::string& path : run.manifests) {
-      if (!std::filesystem::exists(path)) {
-        throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
-      }
-      walk.named_manifests.push_back(schema::canonical_path(path));
-    }
-    // Found manifests apply shallowest first, so a deeper one overrides; those named on the
-    // command line apply last. A found .tsv that is not a manifest is just another file.
-    std::vector<std::string> found = indexer::manifests_above(walk.articles);
-    found.insert(found.end(), walk.manifests.begin(), walk.manifests.end());
-    const std::set<std::string> named(walk.named_manifests.begin(), walk.named_manifests.end());
-    indexer::ManifestSet manifests;
-    std::set<std::string> read;
-    for (const std::string& path : found) {
-      if (!named.contains(path) && read.insert(path).second) {
-        read_manifest(path, false, manifests, report, run);
-      }
-    }
-    for (const std::string& path : walk.named_manifests) {
-      if (read.insert(path).second) read_manifest(path, true, manifests, report, run);
-    }
+    const indexer::ManifestSet manifests = load_manifests(walk, run, report);
 
     try {
       passage_total_ = read_counter(database_, schema::kPassageTotalKey);
@@ -114,6 +94,32 @@ class Indexer::Impl {
   }
 
  private:
+  // Reads the manifests that apply to this run's articles. Found ones apply shallowest first,
+  // so a deeper one overrides; those named on the command line apply last. Each is read once.
+  indexer::ManifestSet load_manifests(indexer::WalkResult& walk, const IndexRunOptions& run,
+                                      IndexReport& report) {
+    for (const std::string& path : run.manifests) {
+      if (!std::filesystem::exists(path)) {
+        throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
+      }
+      walk.named_manifests.push_back(schema::canonical_path(path));
+    }
+    std::vector<std::string> found = indexer::manifests_above(walk.articles);
+    found.insert(found.end(), walk.manifests.begin(), walk.manifests.end());
+    const std::set<std::string> named(walk.named_manifests.begin(), walk.named_manifests.end());
+    indexer::ManifestSet manifests;
+    std::set<std::string> read;
+    for (const std::string& path : found) {
+      if (!named.contains(path) && read.insert(path).second) {
+        read_manifest(path, false, manifests, report, run);
+      }
+    }
+    for (const std::string& path : walk.named_manifests) {
+      if (read.insert(path).second) read_manifest(path, true, manifests, report, run);
+    }
+    return manifests;
+  }
+
   void warn(IndexReport& report, const IndexRunOptions& run, IndexWarning warning) {
     if (warning.skipped) ++report.files_skipped;
     if (run.on_warning) run.on_warning(warning);
