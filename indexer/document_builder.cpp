@@ -3,6 +3,7 @@
 
 #include "schema/field_table.h"
 #include "schema/partial_date.h"
+#include "schema/passage_layout.h"
 #include "schema/stored_article.h"
 
 namespace pressclip::indexer {
@@ -14,6 +15,22 @@ constexpr std::size_t kMaxCachedStems = 200000;
 
 std::string prefixed(schema::FieldId field, std::string_view value) {
   return std::string(schema::prefix_of(field)).append(value);
+}
+
+// The first word position and word count of each passage.
+std::vector<schema::PassagePositions> passage_positions(const ArticleRecord& record,
+                                                        const schema::AnalysedText& analysed) {
+  std::vector<schema::PassagePositions> layout(record.passages.size());
+  std::size_t token = 0;
+  for (const PassageSpan& passage : record.passages) {
+    while (token < analysed.tokens.size() && analysed.tokens[token].start < passage.start) ++token;
+    schema::PassagePositions& positions = layout[passage.index];
+    while (token < analysed.tokens.size() && analysed.tokens[token].end <= passage.end) {
+      if (positions.words++ == 0) positions.first_position = analysed.tokens[token].position;
+      ++token;
+    }
+  }
+  return layout;
 }
 
 }  // namespace
@@ -70,6 +87,8 @@ Xapian::Document DocumentBuilder::build(const ArticleRecord& record,
   }
   document.add_value(schema::kPassageCountSlot,
                      Xapian::sortable_serialise(static_cast<double>(record.passages.size())));
+  document.add_value(schema::kPassageLayoutSlot,
+                     schema::encode_passage_layout(passage_positions(record, analysed)));
   document.set_data(schema::encode_article(record));
   return document;
 }

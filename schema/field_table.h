@@ -9,13 +9,14 @@ namespace pressclip::schema {
 
 /// Every field pressclip stores. The enumerator is the index into kFields.
 enum class FieldId : std::uint8_t {
-  kBody,          ///< The article text: unprefixed words, with positions.
-  kTitle,         ///< Title words, for `title:` searches.
-  kId,            ///< The unique article id (Omega's Q prefix).
-  kSource,        ///< Normalised source name, for `source:` filters.
-  kLanguage,      ///< Language code, for `language:` filters.
-  kDate,          ///< Publication date as first and last day of its period, for `date:`.
-  kPassageCount,  ///< Number of passages of the article (kept for index statistics).
+  kBody,           ///< The article text: unprefixed words, with positions.
+  kTitle,          ///< Title words, for `title:` searches.
+  kId,             ///< The unique article id (Omega's Q prefix).
+  kSource,         ///< Normalised source name, for `source:` filters.
+  kLanguage,       ///< Language code, for `language:` filters.
+  kDate,           ///< Publication date as first and last day of its period, for `date:`.
+  kPassageCount,   ///< Number of passages of the article (kept for index statistics).
+  kPassageLayout,  ///< Where passages lie in term positions (schema/passage_layout.h).
 };
 
 /// What a field supports. Flags combine with |.
@@ -49,8 +50,9 @@ inline constexpr unsigned kDateFirstDaySlot = 0;
 inline constexpr unsigned kDateLastDaySlot = 1;
 inline constexpr unsigned kSourceSlot = 2;
 inline constexpr unsigned kPassageCountSlot = 3;
+inline constexpr unsigned kPassageLayoutSlot = 4;
 
-inline constexpr std::array<Field, 7> kFields = {{
+inline constexpr std::array<Field, 8> kFields = {{
     {FieldId::kBody, "", "", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kTitle, "title", "S", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kId, "id", "Q", kNoSlot, kNoSlot, kBooleanFilter},
@@ -58,6 +60,7 @@ inline constexpr std::array<Field, 7> kFields = {{
     {FieldId::kLanguage, "language", "L", kNoSlot, kNoSlot, kBooleanFilter},
     {FieldId::kDate, "date", "", kDateFirstDaySlot, kDateLastDaySlot, kRangeFilter | kSortable},
     {FieldId::kPassageCount, "", "", kPassageCountSlot, kNoSlot, 0},
+    {FieldId::kPassageLayout, "", "", kPassageLayoutSlot, kNoSlot, 0},
 }};
 
 /// The row for `id`.

@@ -9,8 +9,8 @@
 namespace pressclip::schema {
 
 /// The index format this build writes and reads. Bump it when the schema table, the
-/// document data or the analysis rules change incompatibly.
-inline constexpr int kFormatVersion = 1;
+/// document data or the analysis rules change incompatibly. (2: passage layout values.)
+inline constexpr int kFormatVersion = 2;
 
 /// Metadata keys (Xapian user metadata) of a pressclip index.
 inline constexpr std::string_view kFormatVersionKey = "pressclip.format_version";

@@ -1,29 +1,16 @@
-// Passage scoring (BM25 over passages) and highlighting.
+// Text-based passage scoring and highlighting.
 #include "searcher/passage_ranker.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "schema/field_table.h"
+#include "searcher/passage_bm25.h"
+#include "searcher/unit_occurrences.h"
 
 namespace pressclip::searcher {
 namespace {
 
 using Tokens = std::vector<schema::Token>;
-
-// Per passage and unit: how often the unit occurs, and the spans to highlight.
-struct UnitMatches {
-  std::size_t count = 0;
-  std::vector<Highlight> spans;  // Absolute byte offsets in the article text.
-};
-
-bool matches(const std::vector<std::vector<UnitTerm>>& token_units, std::size_t token,
-             std::size_t unit, std::size_t term) {
-  for (const UnitTerm& unit_term : token_units[token]) {
-    if (unit_term.unit == unit && unit_term.term == term) return true;
-  }
-  return false;
-}
 
 std::vector<Highlight> merge_overlapping(std::vector<Highlight> spans) {
   std::sort(spans.begin(), spans.end(), [](const Highlight& a, const Highlight& b) {
@@ -40,11 +27,17 @@ std::vector<Highlight> merge_overlapping(std::vector<Highlight> spans) {
   return merged;
 }
 
-}  // namespace
-
-double bm25_idf(double documents, double documents_with_term) {
-  return std::log(1.0 + (documents - documents_with_term + 0.5) / (documents_with_term + 0.5));
+// The token at word position `position` among tokens[first, end) (positions increase).
+const schema::Token& token_at(const Tokens& tokens, std::size_t first, std::size_t end,
+                              std::uint32_t position) {
+  auto it = std::lower_bound(
+      tokens.begin() + static_cast<std::ptrdiff_t>(first),
+      tokens.begin() + static_cast<std::ptrdiff_t>(end), position,
+      [](const schema::Token& token, std::uint32_t value) { return token.position < value; });
+  return *it;
 }
+
+}  // namespace
 
 PassageRanker::PassageRanker(schema::TextAnalyzer& analyzer, std::vector<QueryUnit> units,
                              double average_passage_length)
@@ -75,9 +68,7 @@ std::vector<std::vector<UnitTerm>> PassageRanker::match_tokens(const Tokens& tok
   std::vector<std::vector<UnitTerm>> token_units(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& term = tokens[i].term;
-    if (auto raw = raw_terms_.find(term); raw != raw_terms_.end()) {
-      token_units[i] = raw->second;
-    }
+    if (auto raw = raw_terms_.find(term); raw != raw_terms_.end()) token_units[i] = raw->second;
     if (!stemmed_terms_.empty()) {
       if (auto stemmed = stemmed_terms_.find(stem_of(term)); stemmed != stemmed_terms_.end()) {
         token_units[i].insert(token_units[i].end(), stemmed->second.begin(), stemmed->second.end());
@@ -98,81 +89,45 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
   const std::vector<std::vector<UnitTerm>> token_units = match_tokens(tokens);
 
   std::vector<ScoredPassage> scored(record.passages.size());
-  std::vector<std::vector<UnitMatches>> per_passage(record.passages.size(),
-                                                    std::vector<UnitMatches>(units_.size()));
+  std::vector<std::vector<std::size_t>> counts(record.passages.size(),
+                                               std::vector<std::size_t>(units_.size(), 0));
   std::vector<bool> unit_in_article(units_.size(), false);
   std::size_t first_token = 0;
   for (const PassageSpan& passage : record.passages) {
     while (first_token < tokens.size() && tokens[first_token].start < passage.start) ++first_token;
     std::size_t end_token = first_token;
     while (end_token < tokens.size() && tokens[end_token].end <= passage.end) ++end_token;
-    auto& found = per_passage[passage.index];
 
-    for (std::size_t u = 0; u < units_.size(); ++u) {
-      const QueryUnit& unit = units_[u];
-      const std::size_t size = unit.terms.size();
-      for (std::size_t i = first_token; i < end_token; ++i) {
-        if (unit.kind == UnitKind::kTerm || unit.kind == UnitKind::kWildcard) {
-          if (matches(token_units, i, u, 0)) {
-            ++found[u].count;
-            found[u].spans.push_back({tokens[i].start, tokens[i].end});
-          }
-        } else if (unit.kind == UnitKind::kPhrase) {
-          // Terms in order, each after the previous, the last within the window.
-          if (!matches(token_units, i, u, 0)) continue;
-          const std::uint32_t limit = tokens[i].position + unit.window - 1;
-          std::size_t at = i;
-          std::size_t next_term = 1;
-          for (std::size_t j = i + 1;
-               j < end_token && next_term < size && tokens[j].position <= limit; ++j) {
-            if (matches(token_units, j, u, next_term)) {
-              at = j;
-              ++next_term;
-            } else if (unit.window == size) {
-              break;  // An exact phrase admits no word in between.
-            }
-          }
-          if (next_term == size) {
-            ++found[u].count;
-            found[u].spans.push_back({tokens[i].start, tokens[at].end});
-          }
-        } else {
-          // NEAR: a window starting at a member word that holds every member word.
-          bool starts_window = false;
-          for (std::size_t t = 0; t < size && !starts_window; ++t)
-            starts_window = matches(token_units, i, u, t);
-          if (!starts_window) continue;
-          const std::uint32_t limit = tokens[i].position + unit.window - 1;
-          std::vector<std::size_t> member_token(size, tokens.size());
-          for (std::size_t j = i; j < end_token && tokens[j].position <= limit; ++j) {
-            for (std::size_t t = 0; t < size; ++t) {
-              if (member_token[t] == tokens.size() && matches(token_units, j, u, t))
-                member_token[t] = j;
-            }
-          }
-          if (std::find(member_token.begin(), member_token.end(), tokens.size()) !=
-              member_token.end())
-            continue;
-          ++found[u].count;
-          for (std::size_t j : member_token)
-            found[u].spans.push_back({tokens[j].start, tokens[j].end});
-        }
-      }
-      if (found[u].count > 0) unit_in_article[u] = true;
-    }
-
-    const double length = static_cast<double>(end_token - first_token);
-    const double normaliser =
-        kPassageK1 * (1.0 - kPassageB + kPassageB * length / average_passage_length_);
     ScoredPassage& result = scored[passage.index];
     result.index = passage.index;
     std::vector<Highlight> spans;
+    const double length = static_cast<double>(end_token - first_token);
     for (std::size_t u = 0; u < units_.size(); ++u) {
-      const double tf = static_cast<double>(found[u].count);
-      if (tf == 0) continue;
-      result.score += units_[u].idf * tf * (kPassageK1 + 1.0) / (tf + normaliser);
-      for (const Highlight& span : found[u].spans) {
-        spans.push_back({span.start - passage.start, span.end - passage.start});
+      const QueryUnit& unit = units_[u];
+      const std::size_t members = unit.kind == UnitKind::kWildcard ? 1 : unit.terms.size();
+      std::vector<std::vector<std::uint32_t>> member_positions(members);
+      for (std::size_t i = first_token; i < end_token; ++i) {
+        for (const UnitTerm& match : token_units[i]) {
+          if (match.unit == u) member_positions[match.term].push_back(tokens[i].position);
+        }
+      }
+      const std::vector<Occurrence> occurrences = find_occurrences(unit, member_positions);
+      counts[passage.index][u] = occurrences.size();
+      if (occurrences.empty()) continue;
+      unit_in_article[u] = true;
+      result.score += passage_bm25(unit.idf, static_cast<double>(occurrences.size()), length,
+                                   average_passage_length_);
+      for (const Occurrence& occurrence : occurrences) {
+        if (unit.kind == UnitKind::kPhrase) {
+          const auto& first = token_at(tokens, first_token, end_token, occurrence.front());
+          const auto& last = token_at(tokens, first_token, end_token, occurrence.back());
+          spans.push_back({first.start - passage.start, last.end - passage.start});
+          continue;
+        }
+        for (std::uint32_t position : occurrence) {
+          const auto& token = token_at(tokens, first_token, end_token, position);
+          spans.push_back({token.start - passage.start, token.end - passage.start});
+        }
       }
     }
     result.highlights = merge_overlapping(std::move(spans));
@@ -185,10 +140,18 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
         units_[u].kind == UnitKind::kPhrase || units_[u].kind == UnitKind::kNear;
     if (!positional || !units_[u].required || !unit_in_article[u]) continue;
     for (std::size_t p = 0; p < scored.size(); ++p) {
-      if (per_passage[p][u].count == 0) scored[p].eligible = false;
+      if (counts[p][u] == 0) scored[p].eligible = false;
     }
   }
   return scored;
+}
+
+std::vector<Highlight> PassageRanker::highlights(const ArticleRecord& record, std::size_t index) {
+  const PassageSpan& span = record.passages.at(index);
+  ArticleRecord passage_only;
+  passage_only.text = record.text.substr(span.start, span.end - span.start);
+  passage_only.passages = {{0, 0, passage_only.text.size()}};
+  return score(passage_only).front().highlights;
 }
 
 }  // namespace pressclip::searcher

@@ -1,4 +1,4 @@
-// Scoring an article's passages against a query, and marking the matching words.
+// Scoring and highlighting passages from article text, with the shared analyser.
 #pragma once
 
 #include <cstddef>
@@ -13,17 +13,13 @@
 
 namespace pressclip::searcher {
 
-/// BM25 parameters applied to passages: term-frequency saturation and length normalisation.
-inline constexpr double kPassageK1 = 1.2;
-inline constexpr double kPassageB = 0.75;
-
 /// That a token matches term `term` of query unit `unit`.
 struct UnitTerm {
   std::size_t unit = 0;
   std::size_t term = 0;
 };
 
-/// A passage of one article, scored.
+/// A passage of one article, scored from its text.
 struct ScoredPassage {
   std::size_t index = 0;
   double score = 0.0;
@@ -33,16 +29,13 @@ struct ScoredPassage {
   std::vector<Highlight> highlights;  ///< Byte ranges relative to the passage start.
 };
 
-/// The BM25 inverse document frequency of a term in `documents_with_term` of `documents`.
-double bm25_idf(double documents, double documents_with_term);
-
-/// Scores passages (docs/ranking.md): for each positive query unit u present in passage P,
-///   idf(u) * tf(u,P) * (k1 + 1) / (tf(u,P) + k1 * (1 - b + b * len(P) / avglen))
-/// summed over the units, where tf counts occurrences of the word, of the whole phrase, or
-/// of a NEAR window holding every word; len is P's length in words. Matching words are
-/// re-found by analysing the stored text with the indexer's analyser, so highlights fall on
-/// whole words as written ("Niger’s" for niger, "protesters" for protest) and a phrase is
-/// one highlight.
+/// Scores passages by BM25 over passages (docs/ranking.md, searcher/passage_bm25.h),
+/// counting occurrences with find_occurrences (searcher/unit_occurrences.h) over the
+/// positions of the words that the analyser finds in the text. Because it works on the
+/// text, highlights fall on whole words as written ("Niger’s" for niger, "protesters" for
+/// protest) and a phrase is one highlight. PositionScorer gives the same scores without
+/// the text; this class gives the highlights of the passages shown, and the scores when
+/// positions cannot.
 ///
 /// Thread-safety: not thread-safe (shares the analyser).
 class PassageRanker {
@@ -53,6 +46,10 @@ class PassageRanker {
 
   /// One ScoredPassage per passage of `record`, in passage order.
   std::vector<ScoredPassage> score(const ArticleRecord& record);
+
+  /// The highlights of passage `index` of `record` (byte ranges relative to its start),
+  /// analysing that passage only.
+  std::vector<Highlight> highlights(const ArticleRecord& record, std::size_t index);
 
  private:
   std::vector<std::vector<UnitTerm>> match_tokens(const std::vector<schema::Token>& tokens);

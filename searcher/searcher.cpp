@@ -11,10 +11,14 @@
 #include "schema/field_table.h"
 #include "schema/index_settings.h"
 #include "schema/partial_date.h"
+#include "schema/passage_layout.h"
 #include "schema/stored_article.h"
 #include "schema/text_analyzer.h"
 #include "schema/xapian_errors.h"
+#include "searcher/passage_bm25.h"
 #include "searcher/passage_ranker.h"
+#include "searcher/passage_selection.h"
+#include "searcher/position_scorer.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_units.h"
 
@@ -46,11 +50,18 @@ class DateSortKey : public Xapian::KeyMaker {
   bool descending_;
 };
 
+// An article whose passages compete; its stored record is read only if needed.
+struct CandidateArticle {
+  Xapian::Document document;
+  std::optional<ArticleRecord> record;
+};
+
 // A passage competing for a place in the results.
 struct Candidate {
   double score = 0.0;
   std::size_t article = 0;  // Index into the articles read for this search (in match order).
-  searcher::ScoredPassage passage;
+  std::size_t passage = 0;
+  std::optional<std::vector<Highlight>> highlights;  // Known when scored from the text.
 };
 
 ArticleSummary summarise(const ArticleRecord& record) {
@@ -136,26 +147,36 @@ class Searcher::Impl {
 
     SearchResults results;
     results.matching_articles = matches.get_matches_estimated();
-    searcher::PassageRanker ranker(*analyzer_, units_with_idf(query), average_passage_length());
+    const std::vector<searcher::QueryUnit> units = units_with_idf(query);
+    const double average_length = average_passage_length();
+    searcher::PositionScorer scorer(database_, units, *analyzer_, average_length);
+    searcher::PassageRanker ranker(*analyzer_, units, average_length);
 
-    std::vector<ArticleRecord> articles;
+    std::vector<CandidateArticle> articles;
     std::vector<Candidate> candidates;
     for (auto match = matches.begin(); match != matches.end(); ++match) {
-      articles.push_back(schema::decode_article(match.get_document().get_data()));
+      articles.push_back({match.get_document(), std::nullopt});
+      CandidateArticle& article = articles.back();
       const double article_bonus = kArticleWeightShare * match.get_weight();
-      std::vector<searcher::ScoredPassage> passages = ranker.score(articles.back());
-      std::erase_if(passages, [](const searcher::ScoredPassage& p) { return !p.eligible; });
-      std::stable_sort(passages.begin(), passages.end(),
-                       [](const auto& a, const auto& b) { return a.score > b.score; });
-      // Passages that match nothing are shown only when nothing in the article matches
-      // (it matched by its title, or the query only filters or excludes): then its best.
-      const bool any_match = !passages.empty() && !passages.front().highlights.empty();
-      const std::size_t keep = any_match ? options.per_article : 1;
-      if (any_match) std::erase_if(passages, [](const auto& p) { return p.highlights.empty(); });
-      if (passages.size() > keep) passages.resize(keep);
-      for (searcher::ScoredPassage& passage : passages) {
-        candidates.push_back(
-            {passage.score + article_bonus, articles.size() - 1, std::move(passage)});
+      // Passages are scored from positions; from the text only where positions cannot tell.
+      std::vector<std::vector<Highlight>> text_highlights;
+      auto layout =
+          schema::decode_passage_layout(article.document.get_value(schema::kPassageLayoutSlot));
+      auto scores = layout ? scorer.score(*match, *layout) : std::nullopt;
+      if (!scores) {
+        article.record = schema::decode_article(article.document.get_data());
+        scores.emplace();
+        for (searcher::ScoredPassage& passage : ranker.score(*article.record)) {
+          scores->push_back(
+              {passage.index, passage.score, !passage.highlights.empty(), passage.eligible});
+          text_highlights.push_back(std::move(passage.highlights));
+        }
+      }
+      for (const searcher::PassageScore& passage :
+           searcher::select_passages(std::move(*scores), options.per_article)) {
+        Candidate candidate{passage.score + article_bonus, articles.size() - 1, passage.index, {}};
+        if (!text_highlights.empty()) candidate.highlights = text_highlights[passage.index];
+        candidates.push_back(std::move(candidate));
       }
     }
     std::stable_sort(candidates.begin(), candidates.end(),
@@ -163,21 +184,25 @@ class Searcher::Impl {
                        if (by_date && a.article != b.article) return a.article < b.article;
                        if (a.score != b.score) return a.score > b.score;
                        if (a.article != b.article) return a.article < b.article;
-                       return a.passage.index < b.passage.index;
+                       return a.passage < b.passage;
                      });
 
+    // Only the passages shown are read from the stored text.
     for (std::size_t i = options.offset;
          i < candidates.size() && results.hits.size() < options.limit; ++i) {
       Candidate& candidate = candidates[i];
-      const ArticleRecord& article = articles[candidate.article];
-      const PassageSpan& span = article.passages[candidate.passage.index];
+      CandidateArticle& article = articles[candidate.article];
+      if (!article.record) article.record = schema::decode_article(article.document.get_data());
+      const ArticleRecord& record = *article.record;
+      const PassageSpan& span = record.passages.at(candidate.passage);
       SearchHit hit;
       hit.rank = i + 1;
       hit.score = candidate.score;
-      hit.article = summarise(article);
+      hit.article = summarise(record);
       hit.passage = span;
-      hit.passage_text = article.text.substr(span.start, span.end - span.start);
-      hit.highlights = std::move(candidate.passage.highlights);
+      hit.passage_text = record.text.substr(span.start, span.end - span.start);
+      hit.highlights = candidate.highlights ? std::move(*candidate.highlights)
+                                            : ranker.highlights(record, candidate.passage);
       results.hits.push_back(std::move(hit));
     }
     return results;

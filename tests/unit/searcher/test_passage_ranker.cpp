@@ -1,6 +1,8 @@
 // Unit tests of passage scoring and highlighting.
 #include "searcher/passage_ranker.h"
 
+#include "searcher/passage_bm25.h"
+
 #include <doctest/doctest.h>
 
 namespace searcher = pressclip::searcher;
