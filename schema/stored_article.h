@@ -7,8 +7,9 @@
 
 namespace pressclip::schema {
 
-/// Serialises `record` (metadata with provenance, passages, text) as the document data.
-/// The encoding is JSON with a version member; see docs/index-format.md.
+/// Serialises `record` as the document data: a one-line JSON header (version, id, path,
+/// metadata with provenance, passages), a newline, then the text as it is; see
+/// docs/index-format.md.
 std::string encode_article(const ArticleRecord& record);
 
 /// Reads a record written by encode_article. Throws Error kIndexCorrupt if `data` is not
