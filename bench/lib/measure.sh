@@ -33,8 +33,15 @@ median_ms() {
     m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1000 }'
 }
 
+# once_ms CMD...: wall time in milliseconds of one run of CMD, its output sent to stderr.
+# For one-off updates, which a warm-up run would already have done.
+once_ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" 1>&2
+  end=$(date +%s%N)
+  awk -v ns="$((end - start))" 'BEGIN { printf "%.3f\n", ns / 1e6 }'
+}
+
 # bytes_of PATH: total size in bytes of a file or directory.
 bytes_of() { du -sb "$1" | cut -f1; }
-
-# elapsed_json START_NS END_NS: prints {"whole_ms": ...} for two `date +%s%N` readings.
-elapsed_json() { awk -v s="$1" -v e="$2" 'BEGIN { printf "{\"whole_ms\": %.3f}\n", (e - s) / 1e6 }'; }

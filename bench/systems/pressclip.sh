@@ -33,18 +33,12 @@ print(json.dumps({"whole_ms": float(sys.argv[1]), "p50_ms": figures["p50_ms"],
     ;;
   reindex_one)
     corpus="$1" work="$2" new_file="$3"
-    start=$(date +%s%N)
-    "$PRESSCLIP" index -q --db "$work/db" "$new_file" >&2
-    end=$(date +%s%N)
-    elapsed_json "$start" "$end"
+    printf '{"whole_ms": %s}\n' "$(once_ms "$PRESSCLIP" index -q --db "$work/db" "$new_file")"
     ;;
   reindex_nothing)
     # No change detection yet (a later issue): a rerun re-indexes every article.
     corpus="$1" work="$2"
-    start=$(date +%s%N)
-    "$PRESSCLIP" index -q --db "$work/db" "$corpus" >&2
-    end=$(date +%s%N)
-    elapsed_json "$start" "$end"
+    printf '{"whole_ms": %s}\n' "$(once_ms "$PRESSCLIP" index -q --db "$work/db" "$corpus")"
     ;;
   *)
     echo "usage: pressclip.sh index|query|reindex_one|reindex_nothing ARGS..." >&2
