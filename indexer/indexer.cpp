@@ -3,16 +3,16 @@
 
 #include <xapian.h>
 
+#include <exception>
 #include <filesystem>
+#include <optional>
 #include <set>
+#include <thread>
 
-#include "indexer/document_builder.h"
+#include "indexer/article_preparer.h"
+#include "indexer/bounded_queue.h"
 #include "indexer/file_walker.h"
 #include "indexer/manifest.h"
-#include "indexer/metadata_resolver.h"
-#include "indexer/passage_builder.h"
-#include "indexer/plain_text_reader.h"
-#include "indexer/text_metadata.h"
 #include "pressclip/error.h"
 #include "schema/article_id.h"
 #include "schema/field_table.h"
@@ -24,6 +24,10 @@ namespace pressclip {
 namespace {
 
 constexpr const char* kDefaultStemmerLanguage = "english";
+
+// Articles prepared ahead of the writer at most: enough to keep both cores busy, few
+// enough to bound memory (a prepared article holds its document, a few times its text).
+constexpr std::size_t kPreparedAhead = 64;
 
 std::size_t read_counter(const Xapian::Database& database, std::string_view key) {
   const std::string text = database.get_metadata(std::string(key));
@@ -48,7 +52,6 @@ class Indexer::Impl {
       if (schema::is_blank(database_)) {
         language =
             options.stemmer_language.empty() ? kDefaultStemmerLanguage : options.stemmer_language;
-        analyzer_ = std::make_unique<schema::TextAnalyzer>(language);
         schema::write_settings(
             database_, {schema::kFormatVersion, language, std::string(schema::kAnalysisVersion)});
         database_.commit();
@@ -61,9 +64,8 @@ class Indexer::Impl {
                                                    options.stemmer_language +
                                                    "; index into a new directory to change it");
         }
-        analyzer_ = std::make_unique<schema::TextAnalyzer>(language);
       }
-      builder_ = std::make_unique<indexer::DocumentBuilder>(*analyzer_);
+      language_ = language;
     } catch (...) {
       schema::rethrow_as_error(context);
     }
@@ -75,18 +77,38 @@ class Indexer::Impl {
     report.files_ignored = walk.ignored;
     const indexer::ManifestSet manifests = load_manifests(walk, run, report);
 
+    // Two stages on two cores: a producer thread reads, analyses and builds documents
+    // (ArticlePreparer touches no database) while this thread writes them and commits.
+    indexer::BoundedQueue<indexer::PreparedArticle> queue(kPreparedAhead);
+    std::exception_ptr producer_error;
+    std::thread producer([&] {
+      try {
+        indexer::ArticlePreparer preparer(language_, manifests);
+        for (const std::string& path : walk.articles) {
+          if (!queue.push(preparer.prepare(path))) break;
+        }
+      } catch (...) {
+        producer_error = std::current_exception();
+      }
+      queue.close();
+    });
     try {
       passage_total_ = read_counter(database_, schema::kPassageTotalKey);
-      for (const std::string& path : walk.articles) {
+      while (std::optional<indexer::PreparedArticle> prepared = queue.pop()) {
+        for (IndexWarning& warning : prepared->warnings) warn(report, run, std::move(warning));
+        if (prepared->skipped) continue;
         if (!in_batch_) begin_batch();
-        if (index_file(path, manifests, report, run)) {
-          if (batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) {
-            commit_batch(report);
-          }
+        write(*prepared, report);
+        if (batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) {
+          commit_batch(report);
         }
       }
+      producer.join();
+      if (producer_error) std::rethrow_exception(producer_error);
       if (in_batch_) commit_batch(report);
     } catch (...) {
+      queue.close();
+      if (producer.joinable()) producer.join();
       if (in_batch_) cancel_batch();
       schema::rethrow_as_error("indexing into '" + options_.database_path + "' failed");
     }
@@ -142,47 +164,14 @@ class Indexer::Impl {
     }
   }
 
-  // Reads, analyses and adds one file; returns false if it was skipped.
-  bool index_file(const std::string& path, const indexer::ManifestSet& manifests,
-                  IndexReport& report, const IndexRunOptions& run) {
-    indexer::RawArticle raw;
-    try {
-      raw = indexer::read_plain_text_article(path);
-    } catch (const Error& error) {
-      warn(report, run, {path, error.what(), true});
-      return false;
-    }
-    schema::AnalysedText analysed = analyzer_->analyse(raw.text);
-    if (analysed.sentences.empty()) {
-      warn(report, run, {path, "no sentences in the article text", true});
-      return false;
-    }
-    indexer::MetadataLayers layers;
-    layers.front_matter = std::move(raw.front_matter);
-    if (const indexer::ManifestRow* row = manifests.find(path)) layers.manifest = *row;
-    layers.text = indexer::extract_text_metadata(raw.text);
-
-    ArticleRecord record;
-    record.path = path;
-    record.id = schema::article_id_from_canonical_path(path);
-    std::vector<std::string> problems;
-    record.metadata =
-        indexer::resolve_metadata(layers, raw.text, analysed.sentences.front(), problems);
-    for (std::string& problem : problems) warn(report, run, {path, problem, false});
-    record.passages = indexer::build_passages(analysed.sentences);
-    record.text = std::move(raw.text);
-
-    Xapian::Document document = builder_->build(record, analysed);
-    const std::string id_term =
-        std::string(schema::prefix_of(schema::FieldId::kId)).append(record.id);
-    passage_total_ -= std::min(passage_total_, existing_passage_count(id_term));
-    passage_total_ += record.passages.size();
-    database_.replace_document(id_term, document);
+  void write(const indexer::PreparedArticle& prepared, IndexReport& report) {
+    passage_total_ -= std::min(passage_total_, existing_passage_count(prepared.id_term));
+    passage_total_ += prepared.passages;
+    database_.replace_document(prepared.id_term, prepared.document);
     ++report.articles_indexed;
-    report.bytes_indexed += record.text.size();
+    report.bytes_indexed += prepared.text_bytes;
     ++batch_articles_;
-    batch_bytes_ += record.text.size();
-    return true;
+    batch_bytes_ += prepared.text_bytes;
   }
 
   std::size_t existing_passage_count(const std::string& id_term) {
@@ -219,8 +208,7 @@ class Indexer::Impl {
 
   IndexerOptions options_;
   Xapian::WritableDatabase database_;
-  std::unique_ptr<schema::TextAnalyzer> analyzer_;
-  std::unique_ptr<indexer::DocumentBuilder> builder_;
+  std::string language_;
   bool in_batch_ = false;
   std::size_t batch_articles_ = 0;
   std::size_t batch_bytes_ = 0;

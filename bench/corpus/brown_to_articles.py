@@ -213,7 +213,7 @@ def yaml_quoted(text):
 def shorten_title(sentence, max_chars=TITLE_MAX_CHARS):
     """The sentence cut at a word boundary to at most about max_chars, with an ellipsis."""
     if len(sentence) <= max_chars:
-        return sentence
+        return sentence.rstrip(" ,;:")  # Brown ends some lines at a semicolon
     cut = sentence.rfind(" ", 0, max_chars)
     if cut < max_chars // 2:
         cut = max_chars

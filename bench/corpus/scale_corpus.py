@@ -15,25 +15,34 @@ corpus is generated in OUT.tmp and renamed to OUT only once complete.
 The model, all from one random.Random(seed):
 - Article: round(triangular(4, 40, mode 34)) sentences, taken as runs of 1-6 consecutive
   sentences from randomly chosen base articles, grouped into paragraphs of 1-5 sentences
-  (weights 30/30/20/12/8). With the Brown press base that makes articles of about 3.5 KB.
+  (weights 30/30/20/12/8). With the Brown press base that makes articles of about 3.6 KB.
 - Front matter: title = first sentence, shortened to about 120 characters; source drawn
   from SOURCES by weight (it includes "Daily Ledger"), date uniform over 2015-2024;
   2% of articles have no source and, independently, 2% no date; language: en.
-- Vocabulary: about 3% of the eligible words (4+ letters, not sentence-initial, not
-  starting with a word of the queries file, so every benchmark query keeps all its base
-  occurrences) are replaced. A replacement coins a new word whenever the vocabulary so far
-  is below the Heaps' law curve V = K * n^HEAPS_BETA (n = words written, K fitted so the
-  curve passes through the base itself): a new proper name from syllables for a
-  capitalised word, else a misspelling (letter swap, doubling or drop) or a hyphenated
-  compound of a lowercase word. Otherwise it reuses a coined word, Zipf-like (log-uniform
-  rank): any coined name, or a variant already coined for that same lowercase word.
-  So the vocabulary keeps growing with size as a real archive's does.
+- Vocabulary: the number of distinct words V is kept on the Heaps' law curve
+  V = K * n^HEAPS_BETA (beta 0.55, n = words written so far, K such that the curve passes
+  through the base itself). Whenever V falls below it, words are coined in the next
+  sentences (at most 30% of a sentence's eligible words): capitalised words first, each
+  replaced by a new proper name built from syllables (most new words in a real archive are
+  names), then lowercase words, replaced by a misspelling (80%: two letters swapped, a
+  letter doubled or dropped) or, for words of 6+ letters, by a hyphenated compound.
+  Independently, 2% of eligible words are replaced by an already coined word picked
+  Zipf-like (log-uniform rank): any coined name, or a variant coined for that same word.
+  Eligible words have 4+ letters, are not sentence-initial and do not start with a word
+  of the pressclip column of the queries file, so every benchmark query keeps all its base
+  occurrences. Nothing is coined below the size of the base (about 1 MB); above, the share
+  of replaced words falls slowly with size, as Heaps' law's rate of new words does.
+- Sentences inside one quotation, and lines of one sentence split at ; or :, are kept
+  together, so no quote is left open and no paragraph starts mid-sentence.
 
-Measured on the Brown press base (88 texts, 175k words, 19.3k distinct) with seed 42
-(vocabulary_stats.py; words = lowercased letter runs joined by ' or -):
-    10M:  MEASURED_10M
-    100M: MEASURED_100M
-    beta(10M -> 100M) = MEASURED_BETA
+Measured with seed 42 on the Brown press base (88 texts, 1.08 MB, 175k words, 19.3k
+distinct), by vocabulary_stats.py (words: lowercased letter runs joined across ' and -):
+    size  files    mean size  words   distinct  replaced  generation
+    10M     2,741  3.65 KB    1.55M    64.2k    3.6%       2 s
+    100M   27,729  3.61 KB    15.6M     229k    2.3%       8 s
+    1G    277,838  3.60 KB     156M     817k    1.5%      60 s (peak RSS 180 MB)
+    beta = log(V2/V1) / log(n2/n1): 0.552 from 10M to 100M, 0.552 from 100M to 1G
+    (0.553 and 0.548 counting letter runs only, as an index splitting at hyphens would).
 """
 
 import argparse
@@ -47,6 +56,9 @@ import re
 import shutil
 import sys
 import time
+
+sys.dont_write_bytecode = True  # importing the sibling script leaves no __pycache__ here
+from brown_to_articles import shorten_title, yaml_quoted  # noqa: E402
 
 SOURCES = [  # (fictional outlet, relative weight)
     ("The Morning Courier", 14), ("Harbor City Gazette", 12), ("Daily Ledger", 11),
@@ -64,11 +76,11 @@ MISSING_DATE_RATE = 0.02
 SENTENCES_MIN, SENTENCES_MAX, SENTENCES_MODE = 4, 40, 34
 RUN_MAX = 6  # consecutive sentences taken from one base article
 PARAGRAPH_SIZES, PARAGRAPH_WEIGHTS = [1, 2, 3, 4, 5], [30, 30, 20, 12, 8]
-TITLE_MAX_CHARS = 120
 HEAPS_BETA = 0.55  # exponent of the vocabulary growth V = K * n^beta
 COIN_SHARE_MAX = 0.3  # of a sentence's eligible words that may be coined, so none is garbled
 REUSE_RATE = 0.02  # of eligible words, replaced by an already coined word
 MISSPELLING_SHARE = 0.8  # of words coined from lowercase words; the rest are compounds
+COMPOUND_MIN_LETTERS = 6  # shorter words (whose, these) get misspelt, never compounded
 DEFAULT_PROTECTED = ["president", "school", "sheriff", "jury", "kennedy", "khrushchev",
                      "white", "house", "tax", "income", "election", "elect"]
 QUERY_OPERATORS = {"and", "or", "not", "near"}
@@ -137,7 +149,7 @@ class BaseText:
             content = path.read_bytes()
             digest.update(path.relative_to(base_dir).as_posix().encode() + b"\0" + content)
             body = strip_front_matter(content.decode("utf-8"))
-            sentences = [Sentence(unit, protected) for unit in quote_balanced_units(body)]
+            sentences = [Sentence(unit, protected) for unit in sentence_units(body)]
             if sentences:
                 self.articles.append(sentences)
             words = WORD_RE.findall(body.lower())
@@ -148,11 +160,12 @@ class BaseText:
         self.compound_parts = sorted(w for w in vocabulary if w.isalpha() and len(w) >= 4)
 
 
-def quote_balanced_units(body):
-    """The sentences (lines) of body, those inside one quotation joined into one unit.
+def sentence_units(body):
+    """The sentences (lines) of body, a quotation or a sentence split at ; or : kept whole.
 
-    A quotation running over several sentences stays whole, so sampling never leaves an
-    opening quote without its closing one.
+    A quotation running over several lines stays one unit, so sampling never leaves an
+    opening quote without its closing one; so does a sentence that Brown splits into lines
+    at a semicolon or colon.
     """
     for paragraph in body.split("\n\n"):
         unit = []
@@ -160,7 +173,7 @@ def quote_balanced_units(body):
             if line.strip():
                 unit.append(line.strip())
             text = "\n".join(unit)
-            if unit and text.count("\u201c") <= text.count("\u201d"):
+            if unit and text.count("\u201c") <= text.count("\u201d") and text[-1] not in ",;:":
                 yield text
                 unit = []
         if unit:
@@ -192,7 +205,7 @@ class Perturber:
         self.compound_parts = base.compound_parts
         self.names = []
         self.variants = {}  # lowercase word -> variants coined for it
-        self.coined = 0
+        self.coined = self.reused = 0
         self.words_written = 0
         self.until_reuse = self.reuse_gap()
 
@@ -250,7 +263,7 @@ class Perturber:
             if name:
                 self.names.append(name)
             return name or core
-        if self.rng.random() < MISSPELLING_SHARE:
+        if self.rng.random() < MISSPELLING_SHARE or len(core) < COMPOUND_MIN_LETTERS:
             variant = self.coin(lambda: self.misspelling(core))
         else:
             variant = self.coin(lambda: self.compound(core))
@@ -261,7 +274,10 @@ class Perturber:
     def reused_for(self, core):
         """A coined word in place of core (any name, or a variant of that word), else core."""
         pool = self.names if core[0].isupper() else self.variants.get(core)
-        return zipf_pick(self.rng, pool) if pool else core
+        if not pool:
+            return core
+        self.reused += 1
+        return zipf_pick(self.rng, pool)
 
     def coin_positions(self, sentence, count):
         """count eligible positions, capitalised words first: most new words are names."""
@@ -293,22 +309,6 @@ class Perturber:
             prefix, core, suffix = TOKEN_RE.match(tokens[position]).groups()
             tokens[position] = prefix + replace[position](core) + suffix
         return " ".join(tokens)
-
-
-def yaml_quoted(text):
-    """A YAML double-quoted scalar for text."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", escaped) + '"'
-
-
-def shorten_title(sentence):
-    """The sentence cut at a word boundary to at most about TITLE_MAX_CHARS, with an ellipsis."""
-    if len(sentence) <= TITLE_MAX_CHARS:
-        return sentence
-    cut = sentence.rfind(" ", 0, TITLE_MAX_CHARS)
-    if cut < TITLE_MAX_CHARS // 2:
-        cut = TITLE_MAX_CHARS
-    return sentence[:cut].rstrip(" ,;:") + "\u2026"
 
 
 class ArticleComposer:
@@ -387,6 +387,8 @@ def generate(base, out_dir, size, seed):
         source, date = composer.metadata()
         paragraphs = composer.paragraphs(composer.sentences())
         content = shrink_to_fit(paragraphs, source, date, size - written)
+        if written and len(content) > 2 * (size - written):
+            break  # writing it would overshoot the size more than stopping falls short
         articles += 1
         directory = out_dir / (f"{date:%Y/%m}" if date else "undated")
         if directory not in made_dirs:
@@ -400,7 +402,16 @@ def generate(base, out_dir, size, seed):
                   f"{articles} articles  {time.monotonic() - started:6.1f} s", file=sys.stderr)
     perturber = composer.perturber
     return {"articles": articles, "bytes": written, "words": perturber.words_written,
-            "coined_words": perturber.coined, "seconds": round(time.monotonic() - started, 1)}
+            "coined_words": perturber.coined, "reused_words": perturber.reused,
+            "seconds": round(time.monotonic() - started, 1)}
+
+
+def generator_checksum():
+    """SHA-256 of this script and the helpers it imports: a new generator, a new corpus."""
+    digest = hashlib.sha256()
+    for script in ("scale_corpus.py", "brown_to_articles.py"):
+        digest.update((pathlib.Path(__file__).parent / script).read_bytes())
+    return digest.hexdigest()
 
 
 def read_marker(out_dir):
@@ -424,7 +435,7 @@ def main():
     protected = protected_words(args.queries)
     base = BaseText(pathlib.Path(args.base), tuple(protected))
     parameters = {"size": args.size, "seed": args.seed, "base_sha256": base.checksum,
-                  "generator_sha256": hashlib.sha256(pathlib.Path(__file__).read_bytes()).hexdigest(),
+                  "generator_sha256": generator_checksum(),
                   "protected": protected, "python": "%d.%d" % sys.version_info[:2]}
     if read_marker(out_dir) == parameters:
         print(f"scale_corpus: {out_dir} is already complete", file=sys.stderr)

@@ -14,17 +14,10 @@ import pathlib
 import re
 import sys
 
-WORD_RE = re.compile(r"[a-z]+(?:['\u2019-][a-z]+)*")
+sys.dont_write_bytecode = True  # importing the sibling script leaves no __pycache__ here
+from scale_corpus import WORD_RE, strip_front_matter  # noqa: E402
+
 LETTERS_RE = re.compile(r"[a-z]+")
-
-
-def body_of(text):
-    """The article text after a leading '---' ... '---' block, if any."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        if end >= 0:
-            return text[end + 5:]
-    return text
 
 
 def count_corpus(corpus_dir):
@@ -35,7 +28,7 @@ def count_corpus(corpus_dir):
         content = path.read_bytes()
         files += 1
         size += len(content)
-        found = WORD_RE.findall(body_of(content.decode("utf-8")).lower())
+        found = WORD_RE.findall(strip_front_matter(content.decode("utf-8")).lower())
         words += len(found)
         distinct.update(found)
     for word in distinct:
