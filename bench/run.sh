@@ -2,15 +2,18 @@
 # The benchmark: builds the corpus (cached), measures pressclip and its alternatives on the
 # same data in one run, and prints one table (also written as JSON). See bench/README.md.
 #
-#   bench/run.sh [--size 10M|100M|1G] [--corpus DIR] [--reps N] [--systems "A B ..."]
+#   bench/run.sh [--size 10M|100M|1G] [--corpus DIR] [--reps N] [--systems "A B ..."] [--no-build]
+# --corpus uses an existing directory of articles instead of building one; --no-build uses
+# build/ as it is (the test suite's smoke run, which must not rebuild what it is testing).
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 
 BENCH_DIR="$PROJECT_ROOT/bench"
-CACHE_DIR="$BENCH_DIR/.cache"
+CACHE_DIR="${PRESSCLIP_BENCH_CACHE:-$BENCH_DIR/.cache}"
 size=100M
 corpus=""
 reps=11
 systems="pressclip raw-xapian sqlite-fts5 ripgrep omega"
+build=yes
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -18,19 +21,22 @@ while [ $# -gt 0 ]; do
     --corpus) corpus="$(cd "$2" && pwd)"; size="$(basename "$corpus")"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --systems) systems="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    --no-build) build=no; shift ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 
-step "install missing Debian packages"
-ensure_packages "${BUILD_PACKAGES[@]}" ripgrep sqlite3 xapian-omega xapian-tools time python3
-command -v npm >/dev/null 2>&1 || ensure_packages npm
+if [ "$build" = yes ]; then
+  step "install missing Debian packages"
+  ensure_packages "${BUILD_PACKAGES[@]}" ripgrep sqlite3 xapian-omega xapian-tools time python3
+  command -v npm >/dev/null 2>&1 || ensure_packages npm
 
-step "build pressclip and the benchmark programs"
-targets=(pressclip_cli pressclip_query_bench)
-[[ " $systems " == *" raw-xapian "* ]] && targets+=(raw_xapian_index raw_xapian_query)
-configure_and_build "${targets[@]}"
+  step "build pressclip and the benchmark programs"
+  targets=(pressclip_cli pressclip_query_bench)
+  [[ " $systems " == *" raw-xapian "* ]] && targets+=(raw_xapian_index raw_xapian_query)
+  configure_and_build "${targets[@]}"
+fi
 export PRESSCLIP_BUILD_DIR="$BUILD_DIR"
 
 if [ -z "$corpus" ]; then

@@ -13,7 +13,7 @@ build_dir=${PRESSCLIP_BUILD_DIR:-$here/../../build}
 index_bin=$build_dir/bench/raw_xapian/raw_xapian_index
 query_bin=$build_dir/bench/raw_xapian/raw_xapian_query
 # In-process repetitions behind p50/p99: a 99th percentile needs well over 100 samples.
-in_process_reps=200
+in_process_reps="${IN_PROCESS_REPS:-200}"
 
 usage() {
   echo "usage: $0 index CORPUS WORK | query CORPUS WORK CLASS QUERY REPS |" \

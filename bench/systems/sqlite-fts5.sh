@@ -12,7 +12,7 @@ source "$here/../lib/measure.sh"
 # script) would otherwise add its own start-up to every timed run.
 python=$(python3 -c 'import sys; print(sys.executable)')
 # In-process repetitions behind p50/p99: a 99th percentile needs well over 100 samples.
-in_process_reps=200
+in_process_reps="${IN_PROCESS_REPS:-200}"
 
 usage() {
   echo "usage: $0 index CORPUS WORK | query CORPUS WORK CLASS QUERY REPS |" \

@@ -11,8 +11,9 @@ CURRENT_STEP="starting"
 # it both scripts configure build/ the same way, so neither undoes the other's set-up).
 BUILD_PACKAGES=(g++ cmake make pkg-config libxapian-dev libicu-dev libyaml-cpp-dev
                 nlohmann-json3-dev libcli11-dev doctest-dev)
-# Packages needed in addition to run the test suite.
-TEST_PACKAGES=(clang-format)
+# Packages needed in addition to run the test suite (its smoke run of bench/ uses
+# xapian-compact, python3 and /usr/bin/time).
+TEST_PACKAGES=(clang-format xapian-tools python3 time)
 
 on_failure() {
   local status=$?
