@@ -45,3 +45,18 @@ once_ms() {
 
 # bytes_of PATH: total size in bytes of a file or directory.
 bytes_of() { du -sb "$1" | cut -f1; }
+
+# run_system_command COMMAND ARGS...: the interface of bench/README.md. Checks the number of
+# arguments and calls the system script's cmd_index, cmd_query, cmd_reindex_one or
+# cmd_reindex_nothing, which each script defines; anything else calls its usage.
+run_system_command() {
+  local command="${1-}"
+  shift || true
+  case "$command" in
+    index) (($# == 2)) || usage; cmd_index "$@" ;;
+    query) (($# == 5)) || usage; cmd_query "$@" ;;
+    reindex_one) (($# == 3)) || usage; cmd_reindex_one "$@" ;;
+    reindex_nothing) (($# == 2)) || usage; cmd_reindex_nothing "$@" ;;
+    *) usage ;;
+  esac
+}

@@ -81,16 +81,4 @@ cmd_reindex_nothing() {
     "$(once_ms omindex --db "$work/db" "${omindex_options[@]}" --url / "$corpus")"
 }
 
-main() {
-  local command="${1-}"
-  shift || true
-  case "$command" in
-    index) (($# == 2)) || usage; cmd_index "$@" ;;
-    query) (($# == 5)) || usage; cmd_query "$@" ;;
-    reindex_one) (($# == 3)) || usage; cmd_reindex_one "$@" ;;
-    reindex_nothing) (($# == 2)) || usage; cmd_reindex_nothing "$@" ;;
-    *) usage ;;
-  esac
-}
-
-main "$@"
+run_system_command "$@"

@@ -8,40 +8,42 @@ QUERY_BENCH="$BUILD_DIR/bench/pressclip_query_bench"
 # In-process repetitions for p50/p99.
 IN_PROCESS_REPS="${IN_PROCESS_REPS:-200}"
 
-command="$1"
-shift
-case "$command" in
-  index)
-    corpus="$1" work="$2"
-    rm -rf "$work/db" "$work/db-compacted"
-    mkdir -p "$work"
-    time_process "$work/index.time" "$PRESSCLIP" index -q --db "$work/db" "$corpus"
-    read -r seconds rss <"$work/index.time"
-    xapian-compact "$work/db" "$work/db-compacted" >&2
-    printf '{"seconds": %s, "peak_rss_kib": %s, "db_bytes": %s, "db_compacted_bytes": %s}\n' \
-      "$seconds" "$rss" "$(bytes_of "$work/db")" "$(bytes_of "$work/db-compacted")"
-    rm -rf "$work/db-compacted"
-    ;;
-  query)
-    corpus="$1" work="$2" class="$3" query="$4" reps="$5"
-    whole=$(median_ms "$reps" "$PRESSCLIP" search --db "$work/db" -- "$query")
-    in_process=$("$QUERY_BENCH" "$work/db" "$IN_PROCESS_REPS" "$query")
-    python3 -c 'import json, sys
+usage() {
+  echo "usage: pressclip.sh index|query|reindex_one|reindex_nothing ARGS... (bench/README.md)" >&2
+  exit 2
+}
+
+cmd_index() {
+  local corpus="$1" work="$2" seconds rss
+  rm -rf "$work/db" "$work/db-compacted"
+  mkdir -p "$work"
+  time_process "$work/index.time" "$PRESSCLIP" index -q --db "$work/db" "$corpus"
+  read -r seconds rss <"$work/index.time"
+  xapian-compact "$work/db" "$work/db-compacted" >&2
+  printf '{"seconds": %s, "peak_rss_kib": %s, "db_bytes": %s, "db_compacted_bytes": %s}\n' \
+    "$seconds" "$rss" "$(bytes_of "$work/db")" "$(bytes_of "$work/db-compacted")"
+  rm -rf "$work/db-compacted"
+}
+
+cmd_query() {
+  local work="$2" query="$4" reps="$5" whole in_process
+  whole=$(median_ms "$reps" "$PRESSCLIP" search --db "$work/db" -- "$query")
+  in_process=$("$QUERY_BENCH" "$work/db" "$IN_PROCESS_REPS" "$query")
+  python3 -c 'import json, sys
 figures = json.loads(sys.argv[2])
 print(json.dumps({"whole_ms": float(sys.argv[1]), "p50_ms": figures["p50_ms"],
                   "p99_ms": figures["p99_ms"], "hits": figures["hits"]}))' "$whole" "$in_process"
-    ;;
-  reindex_one)
-    corpus="$1" work="$2" new_file="$3"
-    printf '{"whole_ms": %s}\n' "$(once_ms "$PRESSCLIP" index -q --db "$work/db" "$new_file")"
-    ;;
-  reindex_nothing)
-    # No change detection yet (a later issue): a rerun re-indexes every article.
-    corpus="$1" work="$2"
-    printf '{"whole_ms": %s}\n' "$(once_ms "$PRESSCLIP" index -q --db "$work/db" "$corpus")"
-    ;;
-  *)
-    echo "usage: pressclip.sh index|query|reindex_one|reindex_nothing ARGS..." >&2
-    exit 2
-    ;;
-esac
+}
+
+cmd_reindex_one() {
+  local work="$2" new_file="$3"
+  printf '{"whole_ms": %s}\n' "$(once_ms "$PRESSCLIP" index -q --db "$work/db" "$new_file")"
+}
+
+cmd_reindex_nothing() {
+  # No change detection yet (a later issue): a rerun re-indexes every article.
+  local corpus="$1" work="$2"
+  printf '{"whole_ms": %s}\n' "$(once_ms "$PRESSCLIP" index -q --db "$work/db" "$corpus")"
+}
+
+run_system_command "$@"

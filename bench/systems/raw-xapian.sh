@@ -66,15 +66,7 @@ main() {
     echo "$0: $index_bin or $query_bin missing: build the project (set PRESSCLIP_BUILD_DIR)" >&2
     exit 1
   }
-  local command="${1-}"
-  shift || true
-  case "$command" in
-    index) (($# == 2)) || usage; cmd_index "$@" ;;
-    query) (($# == 5)) || usage; cmd_query "$@" ;;
-    reindex_one) (($# == 3)) || usage; cmd_reindex_one "$@" ;;
-    reindex_nothing) (($# == 2)) || usage; cmd_reindex_nothing "$@" ;;
-    *) usage ;;
-  esac
+  run_system_command "$@"
 }
 
 main "$@"

@@ -39,21 +39,11 @@ cmd_query() {
   printf '{"whole_ms": %s, "p50_ms": null, "p99_ms": null, "hits": %d}\n' "$whole" "$hits"
 }
 
-cmd_reindex() {
+cmd_reindex_one() {
   # No index, so nothing to update: a new file is simply scanned by the next query.
   echo '{"whole_ms": null}'
 }
 
-main() {
-  local command="${1-}"
-  shift || true
-  case "$command" in
-    index) (($# == 2)) || usage; cmd_index "$@" ;;
-    query) (($# == 5)) || usage; cmd_query "$@" ;;
-    reindex_one) (($# == 3)) || usage; cmd_reindex "$@" ;;
-    reindex_nothing) (($# == 2)) || usage; cmd_reindex "$@" ;;
-    *) usage ;;
-  esac
-}
+cmd_reindex_nothing() { cmd_reindex_one; }
 
-main "$@"
+run_system_command "$@"
