@@ -33,6 +33,15 @@ class IndexCommand : public Command {
         ->check(CLI::Range(1, 1000000).description(""))
         ->default_val(IndexerOptions{}.batch_articles)
         ->type_name("N");
+    app.add_option("-j,--jobs", writers_,
+                   "Writer threads when a run fills an empty index with at least " +
+                       std::to_string(kParallelBuildMinimumArticles) +
+                       " articles: they build shards in parallel, merged into one compact index "
+                       "at the end (an interrupted parallel build starts over). 0 means one per "
+                       "core; 1 commits batch by batch")
+        ->check(CLI::Range(0, 64).description(""))
+        ->default_val(0)
+        ->type_name("N");
     app.add_flag("--json", json_, "Print the report as one JSON object");
     app.add_flag("-q,--quiet", quiet_, "Print no report (warnings still go to standard error)");
     app.footer(database_help_footer() +
@@ -57,6 +66,7 @@ class IndexCommand : public Command {
     options.database_path = resolve_database_path(database_);
     options.stemmer_language = stemmer_;
     options.batch_articles = batch_articles_;
+    options.writers = writers_;
     Indexer indexer(options);
     IndexRunOptions run_options;
     run_options.manifests = manifests_;
@@ -79,6 +89,7 @@ class IndexCommand : public Command {
   std::string database_;
   std::string stemmer_;
   std::size_t batch_articles_ = IndexerOptions{}.batch_articles;
+  std::size_t writers_ = 0;
   bool json_ = false;
   bool quiet_ = false;
 };

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "indexer/bounded_queue.h"
 #include "indexer/file_walker.h"
 #include "indexer/manifest.h"
+#include "indexer/parallel_build.h"
 #include "pressclip/error.h"
 #include "schema/article_id.h"
 #include "schema/field_table.h"
@@ -28,6 +30,18 @@ constexpr const char* kDefaultStemmerLanguage = "english";
 // Articles prepared ahead of the writer at most: enough to keep both cores busy, few
 // enough to bound memory (a prepared article holds its document, a few times its text).
 constexpr std::size_t kPreparedAhead = 64;
+
+// The number of writers to use: `requested`, or one per core for 0.
+std::size_t writer_count(std::size_t requested) {
+  if (requested != 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// `path` without a trailing separator, so that it has a file name and a parent.
+std::filesystem::path without_trailing_separator(const std::string& path) {
+  std::filesystem::path normal = std::filesystem::absolute(path).lexically_normal();
+  return normal.has_filename() ? normal : normal.parent_path();
+}
 
 std::size_t read_counter(const Xapian::Database& database, std::string_view key) {
   const std::string text = database.get_metadata(std::string(key));
@@ -76,6 +90,12 @@ class Indexer::Impl {
     indexer::WalkResult walk = indexer::walk_paths(paths);
     report.files_ignored = walk.ignored;
     const indexer::ManifestSet manifests = load_manifests(walk, run, report);
+    const std::size_t writers = writer_count(options_.writers);
+    if (writers > 1 && walk.articles.size() >= kParallelBuildMinimumArticles &&
+        database_.get_doccount() == 0) {
+      build_in_parallel(walk.articles, manifests, writers, run, report);
+      return report;
+    }
 
     // Two stages on two cores: a producer thread reads, analyses and builds documents
     // (ArticlePreparer touches no database) while this thread writes them and commits.
@@ -140,6 +160,41 @@ class Indexer::Impl {
       if (read.insert(path).second) read_manifest(path, true, manifests, report, run);
     }
     return manifests;
+  }
+
+  // Fills the empty index with `articles` by parallel writers, then swaps the merged index
+  // in for the empty one: searchers see either no articles or all of them.
+  void build_in_parallel(const std::vector<std::string>& articles,
+                         const indexer::ManifestSet& manifests, std::size_t writers,
+                         const IndexRunOptions& run, IndexReport& report) {
+    const std::filesystem::path target = without_trailing_separator(options_.database_path);
+    // Beside the index, so that renames stay on one file system. One left by an
+    // interrupted build is stale: only the holder of the index's write lock builds.
+    const std::filesystem::path staging =
+        target.parent_path() / ("." + target.filename().string() + ".pressclip-build");
+    try {
+      std::filesystem::remove_all(staging);
+      indexer::ParallelBuildSettings settings;
+      settings.index_settings = {schema::kFormatVersion, language_,
+                                 std::string(schema::kAnalysisVersion)};
+      settings.writers = writers;
+      settings.batch_articles = std::max<std::size_t>(1, options_.batch_articles / writers);
+      settings.batch_bytes = std::max<std::size_t>(1, options_.batch_bytes / writers);
+      const indexer::ParallelBuildOutcome outcome = indexer::build_merged_index(
+          articles, manifests, settings, staging / "shards", staging / "merged",
+          [&](IndexWarning warning) { warn(report, run, std::move(warning)); });
+      // Still holding the write lock on the empty index, move it aside and the merged one
+      // into its place; then let go of the empty one and open the new one.
+      std::filesystem::rename(target, staging / "empty");
+      std::filesystem::rename(staging / "merged", target);
+      database_ = Xapian::WritableDatabase(target.string(), Xapian::DB_OPEN);
+      std::filesystem::remove_all(staging);
+      report.articles_indexed += outcome.articles_indexed;
+      report.bytes_indexed += outcome.bytes_indexed;
+      report.batches_committed += outcome.batches_committed;
+    } catch (...) {
+      schema::rethrow_as_error("building '" + options_.database_path + "' in parallel failed");
+    }
   }
 
   void warn(IndexReport& report, const IndexRunOptions& run, IndexWarning warning) {

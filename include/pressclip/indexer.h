@@ -24,7 +24,17 @@ struct IndexerOptions {
   std::size_t batch_articles = 1000;
   /// Bytes of article text per commit, the other bound on a batch's memory.
   std::size_t batch_bytes = 64u << 20;
+  /// Writer threads for a run that fills an empty index with at least
+  /// kParallelBuildMinimumArticles articles: each writes a shard on its own core, and the
+  /// shards are merged into one compact index that replaces the empty one at the end, whole.
+  /// Such a build commits nothing before the end, so an interrupted one leaves the index
+  /// empty and the next run starts over. 0 means one writer per core; 1 always commits
+  /// batch by batch. Each writer commits every batch_articles / writers articles.
+  std::size_t writers = 0;
 };
+
+/// The fewest articles for which a run into an empty index is built by parallel writers.
+inline constexpr std::size_t kParallelBuildMinimumArticles = 1000;
 
 /// A problem with one input file. Indexing always goes on past it.
 struct IndexWarning {

@@ -128,8 +128,8 @@ TEST_CASE("crash safety: a run killed mid-indexing leaves whole batches, and a r
   const pid_t child = fork();
   if (child == 0) {
     if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
-    execl(PRESSCLIP_BINARY, PRESSCLIP_BINARY, "index", "--batch-size", "50", "--db", db.c_str(),
-          articles.c_str(), static_cast<char*>(nullptr));
+    execl(PRESSCLIP_BINARY, PRESSCLIP_BINARY, "index", "--jobs", "1", "--batch-size", "50", "--db",
+          db.c_str(), articles.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   // Kill it as soon as the first batches are committed, long before the end.
