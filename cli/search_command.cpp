@@ -47,6 +47,12 @@ class SearchCommand : public Command {
                       "Order: relevance (best passage first; the default), date (oldest first) "
                       "or -date (newest first); undated articles come last")
         ->option_text("ORDER");
+    add_choice_option(app, "--scope", options_.scope,
+                      {{"article", SearchScope::kArticle}, {"passage", SearchScope::kPassage}},
+                      "Where the query must hold: article (anywhere in the article; the "
+                      "default) or passage (every AND-ed part inside the one passage shown; "
+                      "NOT and field filters still apply to the whole article)")
+        ->option_text("SCOPE");
     app.add_flag("--json", json_, "Print one JSON object per passage (docs/output-format.md)");
     add_color_option(app, color_);
     app.footer(std::string(kQueryLanguageHelp) + database_help_footer() +
@@ -64,6 +70,10 @@ class SearchCommand : public Command {
                          : make_text_printer(std::cout, Styles::make(should_color(color_)));
     for (const SearchHit& hit : results.hits) printer->hit(hit);
     std::cout.flush();
+    // A hint, not a result: on standard error, so that output stays hits only.
+    if (!results.suggested_query.empty()) {
+      std::cerr << "pressclip: did you mean: " << results.suggested_query << '\n';
+    }
     return results.hits.empty() ? kExitNothingFound : kExitFound;
   }
 

@@ -113,6 +113,8 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
       }
       const std::vector<Occurrence> occurrences = find_occurrences(unit, member_positions);
       counts[passage.index][u] = occurrences.size();
+      result.units_found.resize(units_.size());
+      result.units_found[u] = !occurrences.empty();
       if (occurrences.empty()) continue;
       unit_in_article[u] = true;
       result.score += passage_bm25(unit.idf, static_cast<double>(occurrences.size()), length,

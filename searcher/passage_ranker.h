@@ -27,6 +27,7 @@ struct ScoredPassage {
   /// this passage lacks: such a passage is never shown for the article.
   bool eligible = true;
   std::vector<Highlight> highlights;  ///< Byte ranges relative to the passage start.
+  std::vector<bool> units_found;      ///< Per query unit: whether it occurs in the passage.
 };
 
 /// Scores passages by BM25 over passages (docs/ranking.md, searcher/passage_bm25.h),

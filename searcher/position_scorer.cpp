@@ -139,6 +139,10 @@ std::optional<std::vector<PassageScore>> PositionScorer::score(
     }
   }
 
+  for (std::size_t p = 0; p < scores.size(); ++p) {
+    scores[p].units_found.resize(units_.size());
+    for (std::size_t u = 0; u < units_.size(); ++u) scores[p].units_found[u] = counts[p][u] > 0;
+  }
   for (std::size_t u = 0; u < units_.size(); ++u) {
     const bool positional =
         units_[u].kind == UnitKind::kPhrase || units_[u].kind == UnitKind::kNear;

@@ -19,8 +19,9 @@ namespace pressclip::searcher {
 struct PassageScore {
   std::size_t index = 0;
   double score = 0.0;
-  bool matched = false;  ///< Some query unit occurs in it.
-  bool eligible = true;  ///< False if it lacks a required phrase/NEAR the article has.
+  bool matched = false;           ///< Some query unit occurs in it.
+  bool eligible = true;           ///< False if it lacks a required phrase/NEAR the article has.
+  std::vector<bool> units_found;  ///< Per query unit: whether it occurs in the passage.
 };
 
 /// Scores passages exactly as PassageRanker does from text (same BM25 over passages, same

@@ -16,7 +16,7 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD;
 
-// Wildcards expand to at most this many terms, the most frequent ones.
+// A wildcard may expand to at most this many terms; a broader one is a bad query.
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 bool is_word_start(char c) {
@@ -159,7 +159,7 @@ QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Databas
   // match as written. (STEM_SOME_FULL_POS stems inside phrases in Xapian 1.4.22.)
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
-  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
                             Xapian::QueryParser::FLAG_WILDCARD);
   for (const schema::Field& field : schema::kFields) {
     if (field.query_name.empty()) continue;

@@ -21,6 +21,7 @@
 #include "searcher/position_scorer.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_units.h"
+#include "searcher/spelling_suggester.h"
 
 namespace pressclip {
 namespace {
@@ -32,6 +33,11 @@ constexpr double kArticleWeightShare = 0.25;
 
 // Matching counts are exact up to this many articles, estimated beyond.
 constexpr Xapian::doccount kExactCountUpTo = 10000;
+
+// In passage scope, articles are read this many at a time after the first window, and no
+// more than kMostArticlesInPassageScope in all.
+constexpr Xapian::doccount kPassageScopeWindow = 200;
+constexpr Xapian::doccount kMostArticlesInPassageScope = 5000;
 
 // Sorts by date with undated articles last in either direction (Xapian's value sort would
 // put them first when ascending): oldest first by first day, newest first by last day.
@@ -94,13 +100,18 @@ class Searcher::Impl {
       throw Error(ErrorKind::kBadArgument, "passages per article must be at least 1");
     }
     try {
+      SearchResults results;
       try {
-        return run_search(options);
+        results = run_search(options);
       } catch (const Xapian::DatabaseModifiedError&) {
         // A writer committed several times while we read: catch up and search once more.
         database_.reopen();
-        return run_search(options);
+        results = run_search(options);
       }
+      if (results.matching_articles < kFewMatchingArticles) {
+        results.suggested_query = suggest(options.query, results.matching_articles);
+      }
+      return results;
     } catch (...) {
       schema::rethrow_as_error("search failed");
     }
@@ -141,43 +152,38 @@ class Searcher::Impl {
       const bool descending = options.sort == SortOrder::kDateDescending;
       enquire.set_sort_by_key_then_relevance((new DateSortKey(descending))->release(), descending);
     }
-    const Xapian::doccount wanted = static_cast<Xapian::doccount>(
-        std::max(options.candidate_articles, options.offset + options.limit));
-    const Xapian::MSet matches = enquire.get_mset(0, wanted, kExactCountUpTo);
-
-    SearchResults results;
-    results.matching_articles = matches.get_matches_estimated();
-    const std::vector<searcher::QueryUnit> units = units_with_idf(query);
+    searcher::QueryStructure structure = searcher::analyse_query(query);
+    set_idf(structure.units);
     const double average_length = average_passage_length();
-    searcher::PositionScorer scorer(database_, units, *analyzer_, average_length);
-    searcher::PassageRanker ranker(*analyzer_, units, average_length);
+    searcher::PositionScorer scorer(database_, structure.units, *analyzer_, average_length);
+    searcher::PassageRanker ranker(*analyzer_, structure.units, average_length);
+    const bool passage_scope = options.scope == SearchScope::kPassage;
+    const std::size_t needed = options.offset + options.limit;
 
+    // Passages compete across the best `candidate_articles` articles. In passage scope an
+    // article may have no passage that satisfies the query, so more articles are read, a
+    // window at a time, until there are enough passages or no more articles.
+    SearchResults results;
     std::vector<CandidateArticle> articles;
     std::vector<Candidate> candidates;
-    for (auto match = matches.begin(); match != matches.end(); ++match) {
-      articles.push_back({match.get_document(), std::nullopt});
-      CandidateArticle& article = articles.back();
-      const double article_bonus = kArticleWeightShare * match.get_weight();
-      // Passages are scored from positions; from the text only where positions cannot tell.
-      std::vector<std::vector<Highlight>> text_highlights;
-      auto layout =
-          schema::decode_passage_layout(article.document.get_value(schema::kPassageLayoutSlot));
-      auto scores = layout ? scorer.score(*match, *layout) : std::nullopt;
-      if (!scores) {
-        article.record = schema::decode_article(article.document.get_data());
-        scores.emplace();
-        for (searcher::ScoredPassage& passage : ranker.score(*article.record)) {
-          scores->push_back(
-              {passage.index, passage.score, !passage.highlights.empty(), passage.eligible});
-          text_highlights.push_back(std::move(passage.highlights));
-        }
+    std::size_t articles_with_passages = 0;
+    Xapian::doccount window =
+        static_cast<Xapian::doccount>(std::max(options.candidate_articles, needed));
+    for (Xapian::doccount first = 0;;) {
+      const Xapian::MSet matches = match(enquire, first, window);
+      if (first == 0) results.matching_articles = matches.get_matches_estimated();
+      for (auto match = matches.begin(); match != matches.end(); ++match) {
+        const std::size_t before = candidates.size();
+        add_passages(match, options, structure.condition, scorer, ranker, articles, candidates);
+        if (candidates.size() > before) ++articles_with_passages;
       }
-      for (const searcher::PassageScore& passage :
-           searcher::select_passages(std::move(*scores), options.per_article)) {
-        Candidate candidate{passage.score + article_bonus, articles.size() - 1, passage.index, {}};
-        if (!text_highlights.empty()) candidate.highlights = text_highlights[passage.index];
-        candidates.push_back(std::move(candidate));
+      first += matches.size();
+      if (!passage_scope || candidates.size() >= needed || matches.size() < window ||
+          first >= kMostArticlesInPassageScope) {
+        if (passage_scope) results.matching_articles = articles_with_passages;
+        break;
       }
+      window = kPassageScopeWindow;
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [by_date](const Candidate& a, const Candidate& b) {
@@ -208,8 +214,69 @@ class Searcher::Impl {
     return results;
   }
 
-  std::vector<searcher::QueryUnit> units_with_idf(const Xapian::Query& query) {
-    std::vector<searcher::QueryUnit> units = searcher::extract_units(query);
+  // A corrected query that matches more than `matching` articles, or "".
+  std::string suggest(const std::string& query, std::size_t matching) {
+    const std::optional<std::string> suggestion =
+        searcher::SpellingSuggester(database_, *analyzer_).suggest(query);
+    if (!suggestion) return {};
+    try {
+      Xapian::Enquire enquire(database_);
+      enquire.set_query(query_builder_->parse(*suggestion));
+      const Xapian::MSet matches = enquire.get_mset(0, 0, kFewMatchingArticles);
+      if (matches.get_matches_lower_bound() > matching) return *suggestion;
+    } catch (const Error&) {
+      // A correction that does not parse is no suggestion.
+    } catch (const Xapian::Error&) {
+    }
+    return {};
+  }
+
+  Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count) {
+    try {
+      return enquire.get_mset(first, count, kExactCountUpTo);
+    } catch (const Xapian::WildcardError& error) {
+      // Xapian expands wildcards as the match starts, so a too broad one shows up here.
+      throw Error(ErrorKind::kBadQuery, "too broad a wildcard: " + error.get_msg() +
+                                            " (the limit); give it a longer start");
+    }
+  }
+
+  // Scores the passages of the article at `match` and adds those that may be shown.
+  void add_passages(const Xapian::MSetIterator& match, const SearchOptions& options,
+                    const searcher::UnitCondition& condition, searcher::PositionScorer& scorer,
+                    searcher::PassageRanker& ranker, std::vector<CandidateArticle>& articles,
+                    std::vector<Candidate>& candidates) {
+    articles.push_back({match.get_document(), std::nullopt});
+    CandidateArticle& article = articles.back();
+    const double article_bonus = kArticleWeightShare * match.get_weight();
+    // Passages are scored from positions; from the text only where positions cannot tell.
+    std::vector<std::vector<Highlight>> text_highlights;
+    auto layout =
+        schema::decode_passage_layout(article.document.get_value(schema::kPassageLayoutSlot));
+    auto scores = layout ? scorer.score(*match, *layout) : std::nullopt;
+    if (!scores) {
+      article.record = schema::decode_article(article.document.get_data());
+      scores.emplace();
+      for (searcher::ScoredPassage& passage : ranker.score(*article.record)) {
+        scores->push_back({passage.index, passage.score, !passage.highlights.empty(),
+                           passage.eligible, std::move(passage.units_found)});
+        text_highlights.push_back(std::move(passage.highlights));
+      }
+    }
+    if (options.scope == SearchScope::kPassage) {
+      for (searcher::PassageScore& passage : *scores) {
+        passage.eligible = condition.holds(passage.units_found);
+      }
+    }
+    for (const searcher::PassageScore& passage :
+         searcher::select_passages(std::move(*scores), options.per_article)) {
+      Candidate candidate{passage.score + article_bonus, articles.size() - 1, passage.index, {}};
+      if (!text_highlights.empty()) candidate.highlights = text_highlights[passage.index];
+      candidates.push_back(std::move(candidate));
+    }
+  }
+
+  void set_idf(std::vector<searcher::QueryUnit>& units) {
     const double documents = std::max<double>(1.0, database_.get_doccount());
     for (searcher::QueryUnit& unit : units) {
       if (unit.kind == searcher::UnitKind::kWildcard) {
@@ -220,7 +287,6 @@ class Searcher::Impl {
         unit.idf += searcher::bm25_idf(documents, database_.get_termfreq(term));
       }
     }
-    return units;
   }
 
   // Average passage length in words, from index-wide totals: each body word adds one

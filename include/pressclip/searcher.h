@@ -20,6 +20,13 @@ enum class SortOrder {
   kDateDescending,  ///< Newest article first, then relevance. Undated articles come last.
 };
 
+/// Where the conditions of a query must hold.
+enum class SearchScope {
+  kArticle,  ///< Anywhere in the article; each shown passage matches some of the query.
+  kPassage,  ///< Inside one passage: every AND-ed word, phrase or NEAR group, and one side of
+             ///< each OR. NOT, filters and other fields (title:, source:) apply per article.
+};
+
 /// One search. The defaults give the ten best passages, one per article.
 struct SearchOptions {
   std::string query;            ///< In pressclip's query language (docs/query-language.md).
@@ -28,6 +35,7 @@ struct SearchOptions {
   std::size_t per_article = 1;  ///< Passages shown per article at most (>= 1).
   /// Result order. Sorted by date, articles come in date order, each with its best passages.
   SortOrder sort = SortOrder::kRelevance;
+  SearchScope scope = SearchScope::kArticle;
   /// Articles whose passages compete for the result list, at least. More finds the best
   /// passage of a lower-ranked article more often, at the cost of reading more articles.
   std::size_t candidate_articles = 100;
@@ -60,10 +68,17 @@ struct SearchHit {
   std::vector<Highlight> highlights;
 };
 
+/// Below this many matching articles, a search looks for a spelling correction.
+inline constexpr std::size_t kFewMatchingArticles = 3;
+
 /// The outcome of a search.
 struct SearchResults {
   std::vector<SearchHit> hits;        ///< Best first.
   std::size_t matching_articles = 0;  ///< Articles matching (exact up to 10,000, estimated above).
+  /// When fewer than kFewMatchingArticles articles match: the query with its rare words
+  /// replaced by close, more frequent words of the index ("did you mean"), if that query
+  /// matches more articles. Empty otherwise.
+  std::string suggested_query;
 };
 
 /// Counts describing an index.

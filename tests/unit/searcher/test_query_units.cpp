@@ -52,3 +52,32 @@ TEST_CASE("OR branches are optional; wildcards keep their pattern") {
 }
 
 TEST_CASE("title words are not body units") { CHECK(units_of("title:coup").empty()); }
+
+namespace {
+
+// Whether passage units `found` (by unit, in extraction order) satisfy `query`'s condition.
+bool holds(const std::string& query, const std::vector<bool>& found) {
+  pressclip::schema::TextAnalyzer analyzer("english");
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  pressclip::searcher::QueryBuilder builder(analyzer, database);
+  return pressclip::searcher::analyse_query(builder.parse(query)).condition.holds(found);
+}
+
+}  // namespace
+
+TEST_CASE("passage condition: AND needs every unit, OR one side, filters and NOT nothing") {
+  CHECK(holds("wagner niger", {true, true}));
+  CHECK_FALSE(holds("wagner niger", {true, false}));
+  CHECK(holds("wagner OR niger", {false, true}));
+  CHECK_FALSE(holds("wagner OR niger", {false, false}));
+  // (a OR b) AND c: units a, b, c.
+  CHECK(holds("(wagner OR russia) AND niger", {false, true, true}));
+  CHECK_FALSE(holds("(wagner OR russia) AND niger", {true, true, false}));
+  // NOT and filters are decided per article: only the positive word counts here.
+  CHECK(holds("niger NOT wagner source:BBC date:2023", {true}));
+  CHECK_FALSE(holds("niger NOT wagner", {false}));
+  // A query of filters only holds in every passage.
+  CHECK(holds("source:BBC", {}));
+  // A repeated word is one unit.
+  CHECK(holds("niger AND (niger OR wagner)", {true, false}));
+}
