@@ -14,25 +14,53 @@ class JsonPrinter : public Printer {
  public:
   explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
+  void query_explanation(const QueryExplanation& explanation,
+                         std::size_t matching_articles) override {
+    nlohmann::ordered_json parts = nlohmann::ordered_json::array();
+    for (const QueryPartExplanation& part : explanation.parts) {
+      parts.push_back({{"kind", part.kind},
+                       {"terms", part.terms},
+                       {"window", part.window},
+                       {"required", part.required},
+                       {"idf", part.idf},
+                       {"forms", part.forms},
+                       {"form_count", part.form_count}});
+    }
+    emit({{"format_version", kJsonFormatVersion},
+          {"query",
+           {{"normalised", explanation.normalised},
+            {"parsed", explanation.parsed},
+            {"parts", std::move(parts)},
+            {"matching_articles", matching_articles}}}});
+  }
+
   void hit(const SearchHit& hit) override {
     nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
     for (const Highlight& highlight : hit.highlights)
       highlights.push_back({highlight.start, highlight.end});
-    emit({{"format_version", kJsonFormatVersion},
-          {"rank", hit.rank},
-          {"score", hit.score},
-          {"article",
-           {{"id", hit.article.id},
-            {"path", hit.article.path},
-            {"title", hit.article.title},
-            {"source", hit.article.source},
-            {"date", hit.article.date}}},
-          {"passage",
-           {{"index", hit.passage.index},
-            {"start", hit.passage.start},
-            {"end", hit.passage.end},
-            {"text", hit.passage_text},
-            {"highlights", std::move(highlights)}}}});
+    nlohmann::ordered_json object = {{"format_version", kJsonFormatVersion},
+                                     {"rank", hit.rank},
+                                     {"score", hit.score},
+                                     {"article",
+                                      {{"id", hit.article.id},
+                                       {"path", hit.article.path},
+                                       {"title", hit.article.title},
+                                       {"source", hit.article.source},
+                                       {"date", hit.article.date}}},
+                                     {"passage",
+                                      {{"index", hit.passage.index},
+                                       {"start", hit.passage.start},
+                                       {"end", hit.passage.end},
+                                       {"text", hit.passage_text},
+                                       {"highlights", std::move(highlights)},
+                                       {"cut_before", hit.cut_before},
+                                       {"cut_after", hit.cut_after}}}};
+    if (hit.explanation) {
+      object["explanation"] = {{"part_scores", hit.explanation->part_scores},
+                               {"article_weight", hit.explanation->article_weight},
+                               {"article_share", hit.explanation->article_share}};
+    }
+    emit(object);
   }
 
   void article(const ArticleRecord& record) override {

@@ -28,7 +28,10 @@ struct IndexSummary {
 class Printer {
  public:
   virtual ~Printer() = default;
-  /// One ranked passage of a search.
+  /// How a search query was understood (`search --explain`), printed before its hits.
+  virtual void query_explanation(const QueryExplanation& explanation,
+                                 std::size_t matching_articles) = 0;
+  /// One ranked passage of a search, with why it scored so if `hit.explanation` is set.
   virtual void hit(const SearchHit& hit) = 0;
   /// An article with metadata, provenance and passages.
   virtual void article(const ArticleRecord& record) = 0;

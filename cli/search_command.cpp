@@ -47,12 +47,20 @@ class SearchCommand : public Command {
                       "Order: relevance (best passage first; the default), date (oldest first) "
                       "or -date (newest first); undated articles come last")
         ->option_text("ORDER");
+    app.add_option("-C,--context", options_.context_sentences,
+                   "Whole sentences to show before and after each passage (default 0)")
+        ->check(CLI::Range(0, 100).description(""))
+        ->type_name("N");
     add_choice_option(app, "--scope", options_.scope,
                       {{"article", SearchScope::kArticle}, {"passage", SearchScope::kPassage}},
                       "Where the query must hold: article (anywhere in the article; the "
                       "default) or passage (every AND-ed part inside the one passage shown; "
                       "NOT and field filters still apply to the whole article)")
         ->option_text("SCOPE");
+    app.add_flag("--explain", options_.explain,
+                 "Print how the query was understood (normalised query, Xapian's parse with "
+                 "filters, each word/phrase/NEAR/wildcard part with its weight and the words it "
+                 "matches) and, under each passage, its score by part");
     app.add_flag("--json", json_, "Print one JSON object per passage (docs/output-format.md)");
     add_color_option(app, color_);
     app.footer(std::string(kQueryLanguageHelp) + database_help_footer() +
@@ -68,6 +76,9 @@ class SearchCommand : public Command {
     const SearchResults results = searcher.search(options_);
     auto printer = json_ ? make_json_printer(std::cout)
                          : make_text_printer(std::cout, Styles::make(should_color(color_)));
+    if (results.explanation) {
+      printer->query_explanation(*results.explanation, results.matching_articles);
+    }
     for (const SearchHit& hit : results.hits) printer->hit(hit);
     std::cout.flush();
     // A hint, not a result: on standard error, so that output stays hits only.

@@ -10,6 +10,7 @@ namespace pressclip::cli {
 namespace {
 
 constexpr const char* kIndent = "   ";
+constexpr std::string_view kEllipsis = "…";
 
 // `path` relative to the working directory when it lies inside it, as ripgrep prints.
 std::string display_path(const std::string& path) {
@@ -39,6 +40,32 @@ class TextPrinter : public Printer {
  public:
   TextPrinter(std::ostream& out, Styles styles) : out_(out), styles_(std::move(styles)) {}
 
+  void query_explanation(const QueryExplanation& explanation,
+                         std::size_t matching_articles) override {
+    const Styles& s = styles_;
+    out_ << s.heading << "query" << s.reset << "     " << explanation.normalised << '\n';
+    out_ << s.heading << "parsed" << s.reset << "    " << explanation.parsed << '\n';
+    for (std::size_t i = 0; i < explanation.parts.size(); ++i) {
+      const QueryPartExplanation& part = explanation.parts[i];
+      out_ << s.heading << "part " << i + 1 << s.reset << "    " << part.kind;
+      for (const std::string& term : part.terms) {
+        // "Z" marks a stem in the index; say so in words.
+        out_ << (term.starts_with('Z') ? " stem:" + term.substr(1) : " " + term);
+      }
+      if (part.kind == "phrase" || part.kind == "near") out_ << " (within " << part.window << ")";
+      char idf[32];
+      std::snprintf(idf, sizeof idf, "%.2f", part.idf);
+      out_ << (part.required ? ", required" : ", optional") << ", idf " << idf;
+      out_ << "; matches " << part.form_count << " word" << (part.form_count == 1 ? "" : "s");
+      for (std::size_t f = 0; f < part.forms.size(); ++f)
+        out_ << (f ? ", " : ": ") << part.forms[f];
+      if (part.forms.size() < part.form_count) out_ << ", ...";
+      out_ << '\n';
+    }
+    out_ << s.heading << "matching" << s.reset << "  " << matching_articles << " article"
+         << (matching_articles == 1 ? "" : "s") << "\n\n";
+  }
+
   void hit(const SearchHit& hit) override {
     const Styles& s = styles_;
     out_ << s.heading << hit.rank << '.' << s.reset << ' ' << s.source
@@ -49,7 +76,19 @@ class TextPrinter : public Printer {
     std::snprintf(score, sizeof score, "%.2f", hit.score);
     out_ << kIndent << s.path << display_path(hit.article.path) << s.reset << ' ' << s.dim
          << "passage " << hit.passage.index << ", score " << score << s.reset << '\n';
-    print_passage(hit.passage_text, hit.highlights);
+    // A passage cut out of a very long sentence shows where it was cut.
+    std::string text = hit.passage_text;
+    std::vector<Highlight> highlights = hit.highlights;
+    if (hit.cut_before) {
+      text.insert(0, kEllipsis);
+      for (Highlight& highlight : highlights) {
+        highlight.start += kEllipsis.size();
+        highlight.end += kEllipsis.size();
+      }
+    }
+    if (hit.cut_after) text += kEllipsis;
+    print_passage(text, highlights);
+    if (hit.explanation) print_score_explanation(*hit.explanation);
     out_ << '\n';
   }
 
@@ -123,6 +162,24 @@ class TextPrinter : public Printer {
   }
 
   // The passage, each non-blank line indented, highlights styled.
+  // "why: parts 1.02 + 0.00 + 1.08 = 2.10; article 3.12 x 0.25 = 0.78; total 2.88"
+  void print_score_explanation(const ScoreExplanation& explanation) {
+    char number[32];
+    double parts_total = 0.0;
+    out_ << kIndent << styles_.dim << "why: parts";
+    for (std::size_t i = 0; i < explanation.part_scores.size(); ++i) {
+      std::snprintf(number, sizeof number, "%.2f", explanation.part_scores[i]);
+      out_ << (i ? " + " : " ") << number;
+      parts_total += explanation.part_scores[i];
+    }
+    const double article = explanation.article_weight * explanation.article_share;
+    char summary[256];
+    std::snprintf(summary, sizeof summary, " = %.2f; article %.2f x %.2f = %.2f; total %.2f",
+                  parts_total, explanation.article_weight, explanation.article_share, article,
+                  parts_total + article);
+    out_ << summary << styles_.reset << '\n';
+  }
+
   void print_passage(const std::string& text, const std::vector<Highlight>& highlights) {
     std::size_t next_highlight = 0;
     bool line_start = true;

@@ -117,8 +117,11 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
       result.units_found[u] = !occurrences.empty();
       if (occurrences.empty()) continue;
       unit_in_article[u] = true;
-      result.score += passage_bm25(unit.idf, static_cast<double>(occurrences.size()), length,
-                                   average_passage_length_);
+      const double unit_score = passage_bm25(unit.idf, static_cast<double>(occurrences.size()),
+                                             length, average_passage_length_);
+      result.score += unit_score;
+      result.unit_scores.resize(units_.size());
+      result.unit_scores[u] = unit_score;
       for (const Occurrence& occurrence : occurrences) {
         if (unit.kind == UnitKind::kPhrase) {
           const auto& first = token_at(tokens, first_token, end_token, occurrence.front());
@@ -150,8 +153,13 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
 
 std::vector<Highlight> PassageRanker::highlights(const ArticleRecord& record, std::size_t index) {
   const PassageSpan& span = record.passages.at(index);
+  return highlights_in(record, span.start, span.end);
+}
+
+std::vector<Highlight> PassageRanker::highlights_in(const ArticleRecord& record, std::size_t start,
+                                                    std::size_t end) {
   ArticleRecord passage_only;
-  passage_only.text = record.text.substr(span.start, span.end - span.start);
+  passage_only.text = record.text.substr(start, end - start);
   passage_only.passages = {{0, 0, passage_only.text.size()}};
   return score(passage_only).front().highlights;
 }

@@ -28,6 +28,7 @@ struct ScoredPassage {
   bool eligible = true;
   std::vector<Highlight> highlights;  ///< Byte ranges relative to the passage start.
   std::vector<bool> units_found;      ///< Per query unit: whether it occurs in the passage.
+  std::vector<double> unit_scores;    ///< Per query unit: its share of `score`.
 };
 
 /// Scores passages by BM25 over passages (docs/ranking.md, searcher/passage_bm25.h),
@@ -51,6 +52,11 @@ class PassageRanker {
   /// The highlights of passage `index` of `record` (byte ranges relative to its start),
   /// analysing that passage only.
   std::vector<Highlight> highlights(const ArticleRecord& record, std::size_t index);
+
+  /// The highlights of the text of `record` in [start, end) (byte ranges relative to
+  /// `start`), analysing that text only, as one passage.
+  std::vector<Highlight> highlights_in(const ArticleRecord& record, std::size_t start,
+                                       std::size_t end);
 
  private:
   std::vector<std::vector<UnitTerm>> match_tokens(const std::vector<schema::Token>& tokens);

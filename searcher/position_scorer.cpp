@@ -134,8 +134,11 @@ std::optional<std::vector<PassageScore>> PositionScorer::score(
       counts[p][u] = found;
       unit_in_article[u] = true;
       scores[p].matched = true;
-      scores[p].score += passage_bm25(unit.idf, static_cast<double>(found), layout[p].words,
-                                      average_passage_length_);
+      const double unit_score = passage_bm25(unit.idf, static_cast<double>(found), layout[p].words,
+                                             average_passage_length_);
+      scores[p].score += unit_score;
+      scores[p].unit_scores.resize(units_.size());
+      scores[p].unit_scores[u] = unit_score;
     }
   }
 

@@ -19,9 +19,10 @@ namespace pressclip::searcher {
 struct PassageScore {
   std::size_t index = 0;
   double score = 0.0;
-  bool matched = false;           ///< Some query unit occurs in it.
-  bool eligible = true;           ///< False if it lacks a required phrase/NEAR the article has.
-  std::vector<bool> units_found;  ///< Per query unit: whether it occurs in the passage.
+  bool matched = false;             ///< Some query unit occurs in it.
+  bool eligible = true;             ///< False if it lacks a required phrase/NEAR the article has.
+  std::vector<bool> units_found;    ///< Per query unit: whether it occurs in the passage.
+  std::vector<double> unit_scores;  ///< Per query unit: its share of `score`.
 };
 
 /// Scores passages exactly as PassageRanker does from text (same BM25 over passages, same
@@ -43,6 +44,12 @@ class PositionScorer {
   /// must score from the text.
   std::optional<std::vector<PassageScore>> score(
       Xapian::docid document, const std::vector<schema::PassagePositions>& layout);
+
+  /// The unstemmed words of the index that stand for member `member` of unit `unit` (a
+  /// stem's forms; the word itself; nothing for a wildcard, expanded per article).
+  const std::vector<std::string>& forms(std::size_t unit, std::size_t member) const {
+    return expanded_.at(unit).member_terms.at(member);
+  }
 
  private:
   // The unstemmed terms whose positions stand for each member word of a unit.

@@ -18,6 +18,7 @@
 #include "searcher/passage_bm25.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/passage_selection.h"
+#include "searcher/passage_window.h"
 #include "searcher/position_scorer.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_units.h"
@@ -68,7 +69,22 @@ struct Candidate {
   std::size_t article = 0;  // Index into the articles read for this search (in match order).
   std::size_t passage = 0;
   std::optional<std::vector<Highlight>> highlights;  // Known when scored from the text.
+  std::optional<ScoreExplanation> explanation;       // Kept when explaining.
 };
+
+const char* kind_name(searcher::UnitKind kind) {
+  switch (kind) {
+    case searcher::UnitKind::kTerm:
+      return "word";
+    case searcher::UnitKind::kPhrase:
+      return "phrase";
+    case searcher::UnitKind::kNear:
+      return "near";
+    case searcher::UnitKind::kWildcard:
+      return "wildcard";
+  }
+  return "word";
+}
 
 ArticleSummary summarise(const ArticleRecord& record) {
   return {record.id, record.path, record.metadata.title.value, record.metadata.source.value,
@@ -159,11 +175,14 @@ class Searcher::Impl {
     searcher::PassageRanker ranker(*analyzer_, structure.units, average_length);
     const bool passage_scope = options.scope == SearchScope::kPassage;
     const std::size_t needed = options.offset + options.limit;
+    SearchResults results;
+    if (options.explain) {
+      results.explanation = explain_query(options.query, query, structure.units, scorer);
+    }
 
     // Passages compete across the best `candidate_articles` articles. In passage scope an
     // article may have no passage that satisfies the query, so more articles are read, a
     // window at a time, until there are enough passages or no more articles.
-    SearchResults results;
     std::vector<CandidateArticle> articles;
     std::vector<Candidate> candidates;
     std::size_t articles_with_passages = 0;
@@ -174,7 +193,8 @@ class Searcher::Impl {
       if (first == 0) results.matching_articles = matches.get_matches_estimated();
       for (auto match = matches.begin(); match != matches.end(); ++match) {
         const std::size_t before = candidates.size();
-        add_passages(match, options, structure.condition, scorer, ranker, articles, candidates);
+        add_passages(match, options, structure.condition, scorer, ranker, structure.units.size(),
+                     articles, candidates);
         if (candidates.size() > before) ++articles_with_passages;
       }
       first += matches.size();
@@ -200,18 +220,75 @@ class Searcher::Impl {
       CandidateArticle& article = articles[candidate.article];
       if (!article.record) article.record = schema::decode_article(article.document.get_data());
       const ArticleRecord& record = *article.record;
-      const PassageSpan& span = record.passages.at(candidate.passage);
       SearchHit hit;
       hit.rank = i + 1;
       hit.score = candidate.score;
       hit.article = summarise(record);
-      hit.passage = span;
-      hit.passage_text = record.text.substr(span.start, span.end - span.start);
+      hit.passage = record.passages.at(candidate.passage);
       hit.highlights = candidate.highlights ? std::move(*candidate.highlights)
                                             : ranker.highlights(record, candidate.passage);
+      shape_passage(record, options, ranker, hit);
+      hit.explanation = std::move(candidate.explanation);
       results.hits.push_back(std::move(hit));
     }
     return results;
+  }
+
+  // Sets the text `hit` shows: its passage trimmed if very long (around its first match),
+  // else widened by the asked context sentences; with the highlights to match.
+  void shape_passage(const ArticleRecord& record, const SearchOptions& options,
+                     searcher::PassageRanker& ranker, SearchHit& hit) {
+    PassageSpan& passage = hit.passage;
+    const std::size_t first_match =
+        passage.start + (hit.highlights.empty() ? 0 : hit.highlights.front().start);
+    const searcher::TrimmedSpan trimmed =
+        searcher::trim_long_span(record.text, {passage.start, passage.end}, first_match);
+    schema::TextSpan shown = trimmed.span;
+    if (!trimmed.cut_before && !trimmed.cut_after && options.context_sentences > 0) {
+      shown = searcher::widen_by_sentences(sentence_splitter_.split(record.text), shown,
+                                           options.context_sentences);
+    }
+    if (shown.start != passage.start || shown.end != passage.end) {
+      hit.highlights = ranker.highlights_in(record, shown.start, shown.end);
+    }
+    passage.start = shown.start;
+    passage.end = shown.end;
+    hit.cut_before = trimmed.cut_before;
+    hit.cut_after = trimmed.cut_after;
+    hit.passage_text = record.text.substr(shown.start, shown.end - shown.start);
+  }
+
+  // How `query` (the user's `text`) was understood: its normal form, Xapian's reading, and
+  // each unit with the words of the index it stands for.
+  QueryExplanation explain_query(const std::string& text, const Xapian::Query& query,
+                                 const std::vector<searcher::QueryUnit>& units,
+                                 const searcher::PositionScorer& scorer) {
+    QueryExplanation explanation{query_builder_->prepare(text), query.get_description(), {}};
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      const searcher::QueryUnit& unit = units[u];
+      QueryPartExplanation part{
+          kind_name(unit.kind), unit.terms, unit.window, unit.required, unit.idf, {}, 0};
+      std::vector<std::pair<Xapian::doccount, std::string>> forms;
+      if (unit.kind == searcher::UnitKind::kWildcard) {
+        const std::string& prefix = unit.terms.front();
+        for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
+             ++term) {
+          forms.emplace_back(term.get_termfreq(), *term);
+        }
+        std::stable_sort(forms.begin(), forms.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+      } else {
+        for (std::size_t member = 0; member < unit.terms.size(); ++member) {
+          for (const std::string& form : scorer.forms(u, member)) forms.emplace_back(0, form);
+        }
+      }
+      part.form_count = forms.size();
+      for (std::size_t i = 0; i < forms.size() && i < kExplainedFormsShown; ++i) {
+        part.forms.push_back(forms[i].second);
+      }
+      explanation.parts.push_back(std::move(part));
+    }
+    return explanation;
   }
 
   // A corrected query that matches more than `matching` articles, or "".
@@ -244,8 +321,8 @@ class Searcher::Impl {
   // Scores the passages of the article at `match` and adds those that may be shown.
   void add_passages(const Xapian::MSetIterator& match, const SearchOptions& options,
                     const searcher::UnitCondition& condition, searcher::PositionScorer& scorer,
-                    searcher::PassageRanker& ranker, std::vector<CandidateArticle>& articles,
-                    std::vector<Candidate>& candidates) {
+                    searcher::PassageRanker& ranker, std::size_t unit_count,
+                    std::vector<CandidateArticle>& articles, std::vector<Candidate>& candidates) {
     articles.push_back({match.get_document(), std::nullopt});
     CandidateArticle& article = articles.back();
     const double article_bonus = kArticleWeightShare * match.get_weight();
@@ -259,7 +336,8 @@ class Searcher::Impl {
       scores.emplace();
       for (searcher::ScoredPassage& passage : ranker.score(*article.record)) {
         scores->push_back({passage.index, passage.score, !passage.highlights.empty(),
-                           passage.eligible, std::move(passage.units_found)});
+                           passage.eligible, std::move(passage.units_found),
+                           std::move(passage.unit_scores)});
         text_highlights.push_back(std::move(passage.highlights));
       }
     }
@@ -270,8 +348,14 @@ class Searcher::Impl {
     }
     for (const searcher::PassageScore& passage :
          searcher::select_passages(std::move(*scores), options.per_article)) {
-      Candidate candidate{passage.score + article_bonus, articles.size() - 1, passage.index, {}};
+      Candidate candidate{
+          passage.score + article_bonus, articles.size() - 1, passage.index, {}, std::nullopt};
       if (!text_highlights.empty()) candidate.highlights = text_highlights[passage.index];
+      if (options.explain) {
+        candidate.explanation =
+            ScoreExplanation{passage.unit_scores, match.get_weight(), kArticleWeightShare};
+        candidate.explanation->part_scores.resize(unit_count);
+      }
       candidates.push_back(std::move(candidate));
     }
   }
@@ -348,6 +432,7 @@ class Searcher::Impl {
   schema::IndexSettings settings_;
   std::unique_ptr<schema::TextAnalyzer> analyzer_;
   std::unique_ptr<searcher::QueryBuilder> query_builder_;
+  schema::SentenceSplitter sentence_splitter_;
 };
 
 Searcher::Searcher(const std::string& database_path)

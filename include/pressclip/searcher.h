@@ -36,6 +36,11 @@ struct SearchOptions {
   /// Result order. Sorted by date, articles come in date order, each with its best passages.
   SortOrder sort = SortOrder::kRelevance;
   SearchScope scope = SearchScope::kArticle;
+  /// Whole sentences shown before and after each passage, for context (highlighted too).
+  std::size_t context_sentences = 0;
+  /// Also return how the query was understood (SearchResults::explanation) and why each
+  /// passage scored as it did (SearchHit::explanation).
+  bool explain = false;
   /// Articles whose passages compete for the result list, at least. More finds the best
   /// passage of a lower-ranked article more often, at the cost of reading more articles.
   std::size_t candidate_articles = 100;
@@ -47,6 +52,37 @@ struct Highlight {
   std::size_t end = 0;
 };
 
+/// One part of a query that passages are scored by: a word, a phrase, a NEAR group or a
+/// wildcard, as the query parser understood it.
+struct QueryPartExplanation {
+  std::string kind;                ///< "word", "phrase", "near" or "wildcard".
+  std::vector<std::string> terms;  ///< Index terms: a word as written, "Z" + a stem, a prefix.
+  unsigned window = 0;             ///< For a phrase or NEAR group: the words' span at most.
+  bool required = false;           ///< Every matching article has it (it is not under an OR).
+  double idf = 0.0;                ///< Its weight per occurrence (BM25 inverse document frequency).
+  /// The words of the index it matches: the forms of a stem, a wildcard's expansion (at
+  /// most kExplainedFormsShown of them, most frequent first for a wildcard).
+  std::vector<std::string> forms;
+  std::size_t form_count = 0;  ///< How many forms there are in all.
+};
+
+/// How a query was understood.
+struct QueryExplanation {
+  std::string normalised;  ///< The query after normalisation and rewriting ("-x" as NOT x).
+  std::string parsed;      ///< Xapian's description of the parsed query (filters included).
+  std::vector<QueryPartExplanation> parts;  ///< The parts that passages are scored by.
+};
+
+/// At most this many forms are listed per query part in an explanation.
+inline constexpr std::size_t kExplainedFormsShown = 20;
+
+/// Why a passage scored as it did: score = sum of part_scores + article_share * article_weight.
+struct ScoreExplanation {
+  std::vector<double> part_scores;  ///< BM25 of each query part in the passage, by part.
+  double article_weight = 0.0;      ///< The article's own BM25 weight for the query.
+  double article_share = 0.0;       ///< The share of it added to each of its passages.
+};
+
 /// The article a hit belongs to.
 struct ArticleSummary {
   std::string id;
@@ -56,16 +92,20 @@ struct ArticleSummary {
   std::string date;    ///< ISO 8601 at its precision, empty when unknown.
 };
 
-/// One ranked passage. `passage.start`/`end` are byte offsets in the article text;
-/// `highlights` are byte offsets into `passage_text`, sorted and disjoint. A phrase is one
-/// highlight covering all its words.
+/// One ranked passage. `passage.start`/`end` are byte offsets in the article text of what is
+/// shown: the passage, widened by context sentences, or cut down (at spaces, around its
+/// first match) if it is one very long sentence. `highlights` are byte offsets into
+/// `passage_text`, sorted and disjoint. A phrase is one highlight covering all its words.
 struct SearchHit {
   std::size_t rank = 0;  ///< 1 for the best passage, counting from the first page.
   double score = 0.0;    ///< Higher is better; comparable within one search only.
   ArticleSummary article;
   PassageSpan passage;
-  std::string passage_text;
+  std::string passage_text;  ///< The article text from passage.start to passage.end.
   std::vector<Highlight> highlights;
+  bool cut_before = false;  ///< The passage's sentence goes on before passage_text.
+  bool cut_after = false;   ///< The passage's sentence goes on after passage_text.
+  std::optional<ScoreExplanation> explanation;  ///< Set when SearchOptions::explain.
 };
 
 /// Below this many matching articles, a search looks for a spelling correction.
@@ -79,6 +119,7 @@ struct SearchResults {
   /// replaced by close, more frequent words of the index ("did you mean"), if that query
   /// matches more articles. Empty otherwise.
   std::string suggested_query;
+  std::optional<QueryExplanation> explanation;  ///< Set when SearchOptions::explain.
 };
 
 /// Counts describing an index.
