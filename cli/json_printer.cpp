@@ -58,7 +58,8 @@ class JsonPrinter : public Printer {
     if (hit.explanation) {
       object["explanation"] = {{"part_scores", hit.explanation->part_scores},
                                {"article_weight", hit.explanation->article_weight},
-                               {"article_share", hit.explanation->article_share}};
+                               {"article_share", hit.explanation->article_share},
+                               {"parts_covered", hit.explanation->parts_covered}};
     }
     emit(object);
   }

@@ -162,7 +162,8 @@ class TextPrinter : public Printer {
   }
 
   // The passage, each non-blank line indented, highlights styled.
-  // "why: parts 1.02 + 0.00 + 1.08 = 2.10; article 3.12 x 0.25 = 0.78; total 2.88"
+  // "why: parts 1.02 + 0.00 = 1.02; article 3.12 x 0.25 = 0.78; bm25 1.80; 1 parts covered;
+  // score 1 + 1.80/(1+1.80)"
   void print_score_explanation(const ScoreExplanation& explanation) {
     char number[32];
     double parts_total = 0.0;
@@ -174,9 +175,12 @@ class TextPrinter : public Printer {
     }
     const double article = explanation.article_weight * explanation.article_share;
     char summary[256];
-    std::snprintf(summary, sizeof summary, " = %.2f; article %.2f x %.2f = %.2f; total %.2f",
-                  parts_total, explanation.article_weight, explanation.article_share, article,
-                  parts_total + article);
+    const double bm25 = parts_total + article;
+    std::snprintf(summary, sizeof summary,
+                  " = %.2f; article %.2f x %.2f = %.2f; bm25 %.2f; %zu parts covered; score "
+                  "%zu + %.2f/(1+%.2f)",
+                  parts_total, explanation.article_weight, explanation.article_share, article, bm25,
+                  explanation.parts_covered, explanation.parts_covered, bm25, bm25);
     out_ << summary << styles_.reset << '\n';
   }
 

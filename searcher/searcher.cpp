@@ -72,6 +72,19 @@ struct Candidate {
   std::optional<ScoreExplanation> explanation;       // Kept when explaining.
 };
 
+std::size_t parts_covered(const searcher::PassageScore& passage) {
+  return static_cast<std::size_t>(
+      std::count(passage.units_found.begin(), passage.units_found.end(), true));
+}
+
+// Passages holding more of the query's parts come first: known-item tests showed a passage
+// with one rare word twice outranking the one with every word once. Among passages holding
+// as many parts, the higher BM25 (passage plus article share) wins; it is squashed into
+// [0, 1) so that it never outweighs a part.
+double final_score(std::size_t covered, double bm25) {
+  return static_cast<double>(covered) + bm25 / (1.0 + bm25);
+}
+
 const char* kind_name(searcher::UnitKind kind) {
   switch (kind) {
     case searcher::UnitKind::kTerm:
@@ -346,14 +359,16 @@ class Searcher::Impl {
         passage.eligible = condition.holds(passage.units_found);
       }
     }
+    for (searcher::PassageScore& passage : *scores) {
+      passage.score = final_score(parts_covered(passage), passage.score + article_bonus);
+    }
     for (const searcher::PassageScore& passage :
          searcher::select_passages(std::move(*scores), options.per_article)) {
-      Candidate candidate{
-          passage.score + article_bonus, articles.size() - 1, passage.index, {}, std::nullopt};
+      Candidate candidate{passage.score, articles.size() - 1, passage.index, {}, std::nullopt};
       if (!text_highlights.empty()) candidate.highlights = text_highlights[passage.index];
       if (options.explain) {
-        candidate.explanation =
-            ScoreExplanation{passage.unit_scores, match.get_weight(), kArticleWeightShare};
+        candidate.explanation = ScoreExplanation{passage.unit_scores, match.get_weight(),
+                                                 kArticleWeightShare, parts_covered(passage)};
         candidate.explanation->part_scores.resize(unit_count);
       }
       candidates.push_back(std::move(candidate));

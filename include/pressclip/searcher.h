@@ -76,11 +76,13 @@ struct QueryExplanation {
 /// At most this many forms are listed per query part in an explanation.
 inline constexpr std::size_t kExplainedFormsShown = 20;
 
-/// Why a passage scored as it did: score = sum of part_scores + article_share * article_weight.
+/// Why a passage scored as it did (docs/ranking.md): with bm25 = sum of part_scores +
+/// article_share * article_weight, score = parts_covered + bm25 / (1 + bm25).
 struct ScoreExplanation {
   std::vector<double> part_scores;  ///< BM25 of each query part in the passage, by part.
   double article_weight = 0.0;      ///< The article's own BM25 weight for the query.
   double article_share = 0.0;       ///< The share of it added to each of its passages.
+  std::size_t parts_covered = 0;    ///< Query parts that occur in the passage.
 };
 
 /// The article a hit belongs to.
