@@ -1,6 +1,9 @@
 // ICU sentence segmentation with a repair for sentences glued together without a space.
 #include "schema/sentence_splitter.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -88,6 +91,38 @@ void push_trimmed(std::string_view text, std::size_t start, std::size_t end,
   if (start < end) out.push_back({start, end});
 }
 
+// Titles that are abbreviated before a name and so never end a sentence there ("Lt. Gov.
+// Garland Byrd", "St. Louis"). ICU's root rules break after them; its locale lists differ
+// between ICU builds, so the list is pressclip's own (part of the analysis version).
+constexpr std::string_view kTitleAbbreviations[] = {
+    "Adm", "Atty", "Brig",   "Capt", "Cmdr", "Col", "Cpl", "Dr", "Ft",   "Gen", "Gov",  "Hon",
+    "Lt",  "Maj",  "Messrs", "Mlle", "Mme",  "Mr",  "Mrs", "Ms", "Msgr", "Mt",  "Pres", "Prof",
+    "Pvt", "Rep",  "Rev",    "Rt",   "Sen",  "Sgt", "Sr",  "St", "Supt", "Jr"};
+
+// True if the break at `end`, before an uppercase letter on the same line, follows an
+// initial ("F." in "John F. Kennedy": one uppercase letter after a space) or a title from
+// kTitleAbbreviations: a name goes on, the sentence does not end.
+bool ends_with_abbreviation(std::string_view text, std::size_t start, std::size_t end) {
+  std::size_t last = end;
+  while (last > start && (text[last - 1] == ' ' || text[last - 1] == '\t')) --last;
+  if (last == end || end >= text.size()) return false;  // No space after, or the end.
+  if (last < start + 2 || text[last - 1] != '.') return false;
+  std::size_t next = end;
+  if (!u_isupper(code_point_at(text, end, next))) return false;
+  std::size_t word_start = last - 1;
+  while (word_start > start && !is_white(code_point_before(text, word_start))) {
+    word_start -= static_cast<std::size_t>(U8_LENGTH(code_point_before(text, word_start)));
+  }
+  const std::string_view word = text.substr(word_start, last - 1 - word_start);
+  std::size_t after_letter = word_start;
+  if (!word.empty() && after_letter + 0 < text.size()) {
+    const UChar32 letter = code_point_at(text, word_start, after_letter);
+    if (after_letter == last - 1 && u_isupper(letter)) return true;  // An initial.
+  }
+  return std::find(std::begin(kTitleAbbreviations), std::end(kTitleAbbreviations), word) !=
+         std::end(kTitleAbbreviations);
+}
+
 }  // namespace
 
 SentenceSplitter::SentenceSplitter() {
@@ -113,9 +148,13 @@ std::vector<TextSpan> SentenceSplitter::split(std::string_view text) {
   }
   std::vector<std::size_t> cuts;
   int32_t start = iterator_->first();
-  for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
-       start = end, end = iterator_->next()) {
+  for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
+    if (ends_with_abbreviation(text, static_cast<std::size_t>(start),
+                               static_cast<std::size_t>(end))) {
+      continue;  // "John F. Kennedy", "Mr. Kennedy": the sentence goes on.
+    }
     TextSpan span{static_cast<std::size_t>(start), static_cast<std::size_t>(end)};
+    start = end;
     cuts.clear();
     find_glued_sentences(text, span, cuts);
     std::size_t piece_start = span.start;

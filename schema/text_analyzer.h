@@ -41,8 +41,8 @@ inline constexpr std::size_t kMaxTermBytes = 64;
 /// indexes disagree with new queries. (v2: words found within each sentence; title words
 /// with positions; language codes normalised like source names.)
 inline constexpr std::string_view kAnalysisVersion =
-    "icu-words-per-sentence/nfkc-casefold/strip-marks/ascii-apostrophe/strip-possessive/"
-    "acronym-dots/v2";
+    "icu-sentences-titles-initials/icu-words-per-sentence/nfkc-casefold/strip-marks/"
+    "ascii-apostrophe/strip-possessive/acronym-dots/v3";
 
 /// Text analysis. The rules, applied identically to article text and to query words:
 /// words are found by ICU's word BreakIterator (UAX #29: letters, numbers, ideographs);

@@ -9,10 +9,12 @@ article in name order, all with the unicode61 tokenizer and remove_diacritics 2:
     exact       no stemming: pressclip matches phrase and NEAR words as written
     lines       as exact, plus a GAP word between lines: the corpus has one sentence per
                 line, and pressclip leaves one empty position between sentences
-    icu         as lines, plus a GAP where ICU's sentence rules (UAX #29, root locale) end
-                a sentence inside a line: after . ? or ! (closing quotes and brackets
-                allowed) and a space, unless, for a ., the next letter is lowercase
-                ("Mr. Kennedy" and "U.S. Senate" are two sentences each)
+    icu         as lines, plus a GAP where pressclip's sentence rules (ICU's UAX #29, root
+                locale, then titles and initials) end a sentence inside a line: after .
+                ? or ! (closing quotes and brackets allowed) and a space, unless, for a .,
+                the next letter is lowercase, or the word before is a title ("Mr.",
+                "Lt.", "St.") or an initial ("F.") and the next letter a capital ("U.S.
+                Senate" is still two sentences)
     folded      as icu, plus pressclip's folding: a final 's and leading or trailing
                 apostrophes dropped, dots dropped from acronyms (U.S. -> US)
 
@@ -40,9 +42,23 @@ def fold(text):
     return re.sub(r"(?<=[A-Za-z])'(?![A-Za-z])|(?<![A-Za-z])'(?=[A-Za-z])", "", text)
 
 
+# pressclip's titles (schema/sentence_splitter.cpp) that never end a sentence before a
+# capital, nor does an initial (one capital letter): "Lt. Gov. Byrd", "John F. Kennedy".
+TITLES = {"Adm", "Atty", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Ft", "Gen", "Gov",
+          "Hon", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Msgr", "Mt",
+          "Pres", "Prof", "Pvt", "Rep", "Rev", "Rt", "Sen", "Sgt", "Sr", "St", "Supt", "Jr"}
+
+
 def icu_gaps(line):
-    """line with GAP after each sentence end that ICU finds inside it."""
-    return ICU_BREAK.sub(lambda m: m.group(0) + GAP + " ", line)
+    """line with GAP after each sentence end that pressclip's splitter finds inside it."""
+    def gap(match):
+        word = re.search(r"(\S*)$", line[:match.start()]).group(1)
+        after = line[match.end():match.end() + 1]
+        if (match.group(0).rstrip() == "." and after.isupper()
+                and (word in TITLES or re.fullmatch("[A-Z]", word))):
+            return match.group(0)
+        return match.group(0) + GAP + " "
+    return ICU_BREAK.sub(gap, line)
 
 
 # name: (tokenizer, transform of each line of text, transform of a query expression)

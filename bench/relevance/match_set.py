@@ -13,7 +13,7 @@ that removes the difference, in this order:
     phrase not stemmed       the model on `exact` agrees with pressclip
     sentence gap             ... on `lines` (phrases never cross a sentence; NEAR counts
                              the empty position between sentences)
-    abbreviation ends sentence   ... on `icu` ("Mr. Kennedy" is two sentences to ICU)
+    abbreviation ends sentence   ... on `icu` ("U.S. Senate" is two sentences to ICU)
     folding                  ... on `folded` (possessive 's, acronym dots)
     stemmer                  a bare word that Snowball english (pressclip, stems from
                              xapian's `quest`) and Porter (FTS5) treat differently here

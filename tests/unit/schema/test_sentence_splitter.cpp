@@ -53,3 +53,17 @@ TEST_CASE("empty and blank text has no sentences") {
   CHECK(sentences_of("").empty());
   CHECK(sentences_of(" \n\t \n").empty());
 }
+
+TEST_CASE("abbreviations and initials do not end a sentence (Brown corpus failures)") {
+  CHECK(sentences_of("Mr. Kennedy met Lt. Gov. Garland Byrd in St. Louis. They talked.") ==
+        std::vector<std::string>{"Mr. Kennedy met Lt. Gov. Garland Byrd in St. Louis.",
+                                 "They talked."});
+  CHECK(sentences_of("President John F. Kennedy spoke. Then he left.") ==
+        std::vector<std::string>{"President John F. Kennedy spoke.", "Then he left."});
+  // An initial at the end of a line, or before a lowercase word, is left to ICU's rules.
+  CHECK(sentences_of("He chose plan B.\nThen he left.") ==
+        std::vector<std::string>{"He chose plan B.", "Then he left."});
+  // A full stop after a lowercase word still ends the sentence.
+  CHECK(sentences_of("It was late. Kennedy left.") ==
+        std::vector<std::string>{"It was late.", "Kennedy left."});
+}
