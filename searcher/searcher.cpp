@@ -21,6 +21,7 @@
 #include "searcher/passage_window.h"
 #include "searcher/position_scorer.h"
 #include "searcher/query_builder.h"
+#include "searcher/query_explanation.h"
 #include "searcher/query_units.h"
 #include "searcher/spelling_suggester.h"
 
@@ -83,20 +84,6 @@ std::size_t parts_covered(const searcher::PassageScore& passage) {
 // [0, 1) so that it never outweighs a part.
 double final_score(std::size_t covered, double bm25) {
   return static_cast<double>(covered) + bm25 / (1.0 + bm25);
-}
-
-const char* kind_name(searcher::UnitKind kind) {
-  switch (kind) {
-    case searcher::UnitKind::kTerm:
-      return "word";
-    case searcher::UnitKind::kPhrase:
-      return "phrase";
-    case searcher::UnitKind::kNear:
-      return "near";
-    case searcher::UnitKind::kWildcard:
-      return "wildcard";
-  }
-  return "word";
 }
 
 ArticleSummary summarise(const ArticleRecord& record) {
@@ -190,7 +177,8 @@ class Searcher::Impl {
     const std::size_t needed = options.offset + options.limit;
     SearchResults results;
     if (options.explain) {
-      results.explanation = explain_query(options.query, query, structure.units, scorer);
+      results.explanation = searcher::explain_query(
+          database_, query_builder_->prepare(options.query), query, structure.units, scorer);
     }
 
     // Passages compete across the best `candidate_articles` articles. In passage scope an
@@ -269,39 +257,6 @@ class Searcher::Impl {
     hit.cut_before = trimmed.cut_before;
     hit.cut_after = trimmed.cut_after;
     hit.passage_text = record.text.substr(shown.start, shown.end - shown.start);
-  }
-
-  // How `query` (the user's `text`) was understood: its normal form, Xapian's reading, and
-  // each unit with the words of the index it stands for.
-  QueryExplanation explain_query(const std::string& text, const Xapian::Query& query,
-                                 const std::vector<searcher::QueryUnit>& units,
-                                 const searcher::PositionScorer& scorer) {
-    QueryExplanation explanation{query_builder_->prepare(text), query.get_description(), {}};
-    for (std::size_t u = 0; u < units.size(); ++u) {
-      const searcher::QueryUnit& unit = units[u];
-      QueryPartExplanation part{
-          kind_name(unit.kind), unit.terms, unit.window, unit.required, unit.idf, {}, 0};
-      std::vector<std::pair<Xapian::doccount, std::string>> forms;
-      if (unit.kind == searcher::UnitKind::kWildcard) {
-        const std::string& prefix = unit.terms.front();
-        for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
-             ++term) {
-          forms.emplace_back(term.get_termfreq(), *term);
-        }
-        std::stable_sort(forms.begin(), forms.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-      } else {
-        for (std::size_t member = 0; member < unit.terms.size(); ++member) {
-          for (const std::string& form : scorer.forms(u, member)) forms.emplace_back(0, form);
-        }
-      }
-      part.form_count = forms.size();
-      for (std::size_t i = 0; i < forms.size() && i < kExplainedFormsShown; ++i) {
-        part.forms.push_back(forms[i].second);
-      }
-      explanation.parts.push_back(std::move(part));
-    }
-    return explanation;
   }
 
   // A corrected query that matches more than `matching` articles, or "".

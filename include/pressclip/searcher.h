@@ -115,8 +115,11 @@ inline constexpr std::size_t kFewMatchingArticles = 3;
 
 /// The outcome of a search.
 struct SearchResults {
-  std::vector<SearchHit> hits;        ///< Best first.
-  std::size_t matching_articles = 0;  ///< Articles matching (exact up to 10,000, estimated above).
+  std::vector<SearchHit> hits;  ///< Best first.
+  /// Articles matching (exact up to 10,000, estimated above). In passage scope: the
+  /// articles read that have a passage satisfying the query (a lower bound when the search
+  /// stopped reading early).
+  std::size_t matching_articles = 0;
   /// When fewer than kFewMatchingArticles articles match: the query with its rare words
   /// replaced by close, more frequent words of the index ("did you mean"), if that query
   /// matches more articles. Empty otherwise.
