@@ -42,12 +42,19 @@ class IndexCommand : public Command {
         ->check(CLI::Range(0, 64).description(""))
         ->default_val(0)
         ->type_name("N");
+    app.add_option("--source-aliases", source_aliases_,
+                   "Source alias table (TSV: canonical name, then its aliases) that maps the "
+                   "names sources are given under to one name; extends the built-in table and "
+                   "stays in force for later runs and for searches")
+        ->type_name("FILE");
     app.add_flag("--json", json_, "Print the report as one JSON object");
     app.add_flag("-q,--quiet", quiet_, "Print no report (warnings still go to standard error)");
     app.footer(database_help_footer() +
                "\nFiles inside directories are articles if they end in .txt, .text, .md or "
                ".markdown. Re-indexing a file replaces its article. Broken files are skipped "
-               "with a warning. Exit status: 0 done (even if files were skipped), 2 error.");
+               "with a warning. " +
+               source_aliases_help() +
+               "\nExit status: 0 done (even if files were skipped), 2 error.");
   }
 
   int run() override {
@@ -67,6 +74,9 @@ class IndexCommand : public Command {
     options.stemmer_language = stemmer_;
     options.batch_articles = batch_articles_;
     options.writers = writers_;
+    AliasFile aliases = read_source_alias_file(source_aliases_);
+    options.source_aliases = std::move(aliases.text);
+    options.source_aliases_name = std::move(aliases.name);
     Indexer indexer(options);
     IndexRunOptions run_options;
     run_options.manifests = manifests_;
@@ -88,6 +98,7 @@ class IndexCommand : public Command {
   std::vector<std::string> manifests_;
   std::string database_;
   std::string stemmer_;
+  std::string source_aliases_;
   std::size_t batch_articles_ = IndexerOptions{}.batch_articles;
   std::size_t writers_ = 0;
   bool json_ = false;

@@ -2,12 +2,33 @@
 #include <nlohmann/json.hpp>
 
 #include "printer.h"
+#include "timeline_json.h"
 
 namespace pressclip::cli {
 namespace {
 
 nlohmann::ordered_json field_json(const MetadataField& field) {
   return {{"value", field.value}, {"origin", to_string(field.origin)}};
+}
+
+nlohmann::ordered_json counts_json(const std::vector<FacetValue>& values) {
+  nlohmann::ordered_json counts = nlohmann::ordered_json::array();
+  for (const FacetValue& value : values) {
+    counts.push_back({{"value", value.value}, {"articles", value.articles}});
+  }
+  return counts;
+}
+
+nlohmann::ordered_json facets_json(const Facets& facets) {
+  return {{"articles", facets.articles},
+          {"sources", counts_json(facets.sources)},
+          {"agencies", counts_json(facets.agencies)},
+          {"months", counts_json(facets.months)},
+          {"without_source", facets.without_source},
+          {"without_agency", facets.without_agency},
+          {"undated", facets.undated},
+          {"dated_to_year", facets.dated_to_year},
+          {"inferred_dates", facets.inferred_dates}};
 }
 
 class JsonPrinter : public Printer {
@@ -46,7 +67,9 @@ class JsonPrinter : public Printer {
                                        {"path", hit.article.path},
                                        {"title", hit.article.title},
                                        {"source", hit.article.source},
-                                       {"date", hit.article.date}}},
+                                       {"agencies", hit.article.agencies},
+                                       {"date", hit.article.date},
+                                       {"date_inferred", hit.article.date_inferred}}},
                                      {"passage",
                                       {{"index", hit.passage.index},
                                        {"start", hit.passage.start},
@@ -74,6 +97,8 @@ class JsonPrinter : public Printer {
            {"text", record.text.substr(passage.start, passage.end - passage.start)}});
     }
     const ArticleMetadata& metadata = record.metadata;
+    nlohmann::ordered_json agencies = nlohmann::ordered_json::array();
+    for (const MetadataField& agency : metadata.agencies) agencies.push_back(field_json(agency));
     emit({{"format_version", kJsonFormatVersion},
           {"id", record.id},
           {"path", record.path},
@@ -82,19 +107,26 @@ class JsonPrinter : public Printer {
             {"source", field_json(metadata.source)},
             {"date", field_json(metadata.date)},
             {"url", field_json(metadata.url)},
-            {"language", field_json(metadata.language)}}},
+            {"language", field_json(metadata.language)},
+            {"agencies", std::move(agencies)}}},
           {"passages", std::move(passages)}});
   }
 
+  void facets(const Facets& facets) override {
+    emit({{"format_version", kJsonFormatVersion}, {"facets", facets_json(facets)}});
+  }
+
+  void timeline(const Timeline& timeline) override {
+    emit({{"format_version", kJsonFormatVersion}, {"timeline", timeline_to_json(timeline)}});
+  }
+
   void stats(const IndexStats& stats) override {
-    nlohmann::ordered_json sources = nlohmann::ordered_json::array();
-    for (const auto& [name, count] : stats.sources)
-      sources.push_back({{"name", name}, {"articles", count}});
     emit({{"format_version", kJsonFormatVersion},
           {"database", stats.database_path},
           {"articles", stats.articles},
           {"passages", stats.passages},
-          {"sources", std::move(sources)},
+          {"facets", facets_json(stats.facets)},
+          {"timeline", timeline_to_json(make_timeline(stats.facets.dates, TimelineBucket::kAuto))},
           {"undated_articles", stats.undated_articles},
           {"earliest_date", stats.earliest_date},
           {"latest_date", stats.latest_date},

@@ -8,6 +8,7 @@
 #include "pressclip/article.h"
 #include "pressclip/indexer.h"
 #include "pressclip/searcher.h"
+#include "pressclip/timeline.h"
 #include "terminal.h"
 
 namespace pressclip::cli {
@@ -35,7 +36,11 @@ class Printer {
   virtual void hit(const SearchHit& hit) = 0;
   /// An article with metadata, provenance and passages.
   virtual void article(const ArticleRecord& record) = 0;
-  /// Index statistics.
+  /// Counts of the articles a search matched (`search --facets`), after its hits.
+  virtual void facets(const Facets& facets) = 0;
+  /// A histogram of articles over time (`search --timeline`, `stats`).
+  virtual void timeline(const Timeline& timeline) = 0;
+  /// Index statistics, with the same breakdowns as facets and a timeline.
   virtual void stats(const IndexStats& stats) = 0;
   /// The outcome of `pressclip index`.
   virtual void index_summary(const IndexSummary& summary) = 0;

@@ -17,8 +17,10 @@ constexpr const char* kQueryLanguageHelp =
     "  \"military intervention\"    a phrase; a quoted single word matches that form only\n"
     "  A NEAR/5 B                 words within 5 words of each other, any order\n"
     "  milit*                     words starting with milit\n"
-    "  source:BBC  source:\"The Telegraph\"  language:en  title:coup\n"
+    "  source:BBC  source:\"The Telegraph\"  agency:AFP  language:en  title:coup\n"
     "  date:2023-08-03  date:2023-08  date:2023-07-26..2023-08-15  date:2023-08-01..\n"
+    "  date:today  date:yesterday  date:-7d..  date:-2w..-1w  (d days, w weeks, m months, "
+    "y years back)\n"
     "A query that starts with '-' needs '--' before it: pressclip search -- -wagner\n";
 
 class SearchCommand : public Command {
@@ -57,6 +59,38 @@ class SearchCommand : public Command {
                       "default) or passage (every AND-ed part inside the one passage shown; "
                       "NOT and field filters still apply to the whole article)")
         ->option_text("SCOPE");
+    app.add_option("--since", options_.since,
+                   "Only articles dated on or after DATE (as a date: bound: 2023-07, -7d, "
+                   "yesterday)")
+        ->type_name("DATE");
+    app.add_option("--until", options_.until, "Only articles dated on or before DATE")
+        ->type_name("DATE");
+    app.add_option("--today", today_,
+                   "The date relative dates count from, YYYY-MM-DD (default: $PRESSCLIP_TODAY, "
+                   "else the system clock)")
+        ->type_name("DATE");
+    add_choice_option(app, "--inferred-dates", include_inferred_,
+                      {{"include", true}, {"exclude", false}},
+                      "Whether date filters match articles whose date was inferred from their "
+                      "text (no date in their metadata): include (the default) or exclude")
+        ->option_text("WHAT");
+    app.add_option("--recency", recency_,
+                   "Blend recency into relevance: an article one HALF_LIFE old (30d, 2w, 6m, "
+                   "1y) scores half as much; undated ones count as one half-life old")
+        ->type_name("HALF_LIFE");
+    app.add_flag("--facets", facets_,
+                 "After the passages, count all matching articles by source, agency and month");
+    app.add_flag("--timeline", timeline_,
+                 "After the passages, draw a histogram of all matching articles over time");
+    add_choice_option(app, "--bucket", bucket_,
+                      {{"auto", TimelineBucket::kAuto},
+                       {"day", TimelineBucket::kDay},
+                       {"week", TimelineBucket::kWeek},
+                       {"month", TimelineBucket::kMonth},
+                       {"year", TimelineBucket::kYear}},
+                      "Timeline bars: auto (days up to 62 days, ISO weeks up to a year, months "
+                      "up to 10 years, else years; the default), day, week, month or year")
+        ->option_text("WIDTH");
     app.add_flag("--explain", options_.explain,
                  "Print how the query was understood (normalised query, Xapian's parse with "
                  "filters, each word/phrase/NEAR/wildcard part with its weight and the words it "
@@ -72,6 +106,10 @@ class SearchCommand : public Command {
       if (!options_.query.empty()) options_.query += ' ';
       options_.query += word;
     }
+    options_.today = resolve_today(today_);
+    options_.include_inferred_dates = include_inferred_;
+    if (!recency_.empty()) options_.recency_half_life_days = parse_half_life_days(recency_);
+    options_.facets = facets_ || timeline_;
     Searcher searcher(resolve_database_path(database_));
     const SearchResults results = searcher.search(options_);
     auto printer = json_ ? make_json_printer(std::cout)
@@ -80,6 +118,10 @@ class SearchCommand : public Command {
       printer->query_explanation(*results.explanation, results.matching_articles);
     }
     for (const SearchHit& hit : results.hits) printer->hit(hit);
+    if (results.facets && facets_) printer->facets(*results.facets);
+    if (results.facets && timeline_) {
+      printer->timeline(make_timeline(results.facets->dates, bucket_));
+    }
     std::cout.flush();
     // A hint, not a result: on standard error, so that output stays hits only.
     if (!results.suggested_query.empty()) {
@@ -92,6 +134,12 @@ class SearchCommand : public Command {
   std::vector<std::string> query_words_;
   std::string database_;
   SearchOptions options_;
+  std::string today_;
+  std::string recency_;
+  bool include_inferred_ = true;
+  bool timeline_ = false;
+  bool facets_ = false;
+  TimelineBucket bucket_ = TimelineBucket::kAuto;
   bool json_ = false;
   ColorChoice color_ = ColorChoice::kAuto;
 };

@@ -2,6 +2,9 @@
 #include "settings.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "pressclip/error.h"
 
@@ -11,6 +14,17 @@ namespace {
 std::string environment(const char* name) {
   const char* value = std::getenv(name);
   return value ? value : "";
+}
+
+// $XDG_CONFIG_HOME/pressclip/sources.tsv, else ~/.config/pressclip/sources.tsv, else "".
+std::string default_alias_file() {
+  if (std::string config_home = environment("XDG_CONFIG_HOME"); config_home.starts_with('/')) {
+    return config_home + "/pressclip/sources.tsv";
+  }
+  if (std::string home = environment("HOME"); !home.empty()) {
+    return home + "/.config/pressclip/sources.tsv";
+  }
+  return "";
 }
 
 }  // namespace
@@ -41,6 +55,53 @@ void add_database_option(CLI::App& app, std::string& target) {
 std::string database_help_footer() {
   return "The index is the directory given by --db, else $PRESSCLIP_DB, else "
          "$XDG_DATA_HOME/pressclip/index, else ~/.local/share/pressclip/index.";
+}
+
+std::string resolve_today(const std::string& option_value) {
+  return option_value.empty() ? environment("PRESSCLIP_TODAY") : option_value;
+}
+
+AliasFile read_source_alias_file(const std::string& option_value) {
+  std::string path = option_value;
+  if (path.empty()) {
+    path = default_alias_file();
+    if (path.empty() || !std::filesystem::exists(path)) return {};
+  } else if (!std::filesystem::exists(path)) {
+    throw Error(ErrorKind::kNotFound, "no such source alias file: " + path);
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) throw Error(ErrorKind::kIo, "cannot read source alias file " + path);
+  return {path, text.str()};
+}
+
+std::string source_aliases_help() {
+  return "Source aliases (docs/sources-and-agencies.md) come from --source-aliases FILE, else "
+         "$XDG_CONFIG_HOME/pressclip/sources.tsv or ~/.config/pressclip/sources.tsv if it "
+         "exists; the index keeps the table last given.";
+}
+
+double parse_half_life_days(const std::string& text) {
+  std::size_t used = 0;
+  double number = 0.0;
+  try {
+    number = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string unit = text.substr(used);
+  double days_per_unit = 0.0;
+  if (unit.empty() || unit == "d") days_per_unit = 1.0;
+  if (unit == "w") days_per_unit = 7.0;
+  if (unit == "m") days_per_unit = 30.44;
+  if (unit == "y") days_per_unit = 365.25;
+  if (used == 0 || days_per_unit == 0.0 || !(number > 0.0) || number > 1e6) {
+    throw Error(ErrorKind::kBadArgument, "--recency '" + text +
+                                             "' is not a half-life: use a positive number of "
+                                             "days with d, w, m or y, as in 30d");
+  }
+  return number * days_per_unit;
 }
 
 }  // namespace pressclip::cli

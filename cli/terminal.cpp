@@ -3,6 +3,7 @@
 
 #include "choice_option.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -24,6 +25,18 @@ bool should_color(ColorChoice choice) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
   return ::isatty(STDOUT_FILENO) == 1;
+}
+
+std::size_t output_columns() {
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const long value = std::strtol(columns, nullptr, 10);
+    if (value >= 20 && value <= 1000) return static_cast<std::size_t>(value);
+  }
+  return 80;
 }
 
 Styles Styles::make(bool color) {

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ void add_color_option(CLI::App& app, ColorChoice& target);
 /// line overrides the environment, as no-color.org asks); `auto` colours only when standard
 /// output is a terminal and NO_COLOR is unset or empty.
 bool should_color(ColorChoice choice);
+
+/// The width to draw to: the terminal's columns when standard output is one, else
+/// $COLUMNS if it is a number, else 80.
+std::size_t output_columns();
 
 /// ANSI styles, empty when colour is off.
 struct Styles {

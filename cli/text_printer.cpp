@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "printer.h"
+#include "timeline_printer.h"
 
 namespace pressclip::cli {
 namespace {
@@ -102,6 +103,8 @@ class TextPrinter : public Printer {
     field("date", m.date);
     field("url", m.url);
     field("language", m.language);
+    if (m.agencies.empty()) field("agency", {});
+    for (const MetadataField& agency : m.agencies) field("agency", agency);
     out_ << s.heading << "passages" << s.reset << "  " << record.passages.size() << "\n\n";
     for (const PassageSpan& passage : record.passages) {
       out_ << s.dim << '[' << passage.index << "] bytes " << passage.start << '-' << passage.end
@@ -110,29 +113,35 @@ class TextPrinter : public Printer {
     }
   }
 
+  void facets(const Facets& facets) override {
+    const Styles& s = styles_;
+    out_ << s.heading << "matching" << s.reset << "  " << facets.articles << " article"
+         << (facets.articles == 1 ? "" : "s") << '\n';
+    print_breakdown(facets);
+  }
+
+  void timeline(const Timeline& timeline) override {
+    out_ << render_timeline(timeline, output_columns(), !styles_.reset.empty());
+  }
+
   void stats(const IndexStats& stats) override {
     const Styles& s = styles_;
     out_ << s.heading << "index" << s.reset << "     " << stats.database_path << " (format "
          << stats.format_version << ", " << stats.stemmer_language << " stemmer)\n";
     out_ << s.heading << "articles" << s.reset << "  " << stats.articles << '\n';
     out_ << s.heading << "passages" << s.reset << "  " << stats.passages << '\n';
-    out_ << s.heading << "sources" << s.reset << "   ";
-    if (stats.sources.empty()) out_ << "(none)";
-    for (std::size_t i = 0; i < stats.sources.size(); ++i) {
-      out_ << (i ? ", " : "") << s.source << stats.sources[i].first << s.reset << ' '
-           << stats.sources[i].second;
-    }
-    const std::size_t unknown_source = stats.articles - sourced_articles(stats);
-    if (unknown_source > 0)
-      out_ << (stats.sources.empty() ? " " : ", ") << "unknown " << unknown_source;
-    out_ << '\n' << s.heading << "dates" << s.reset << "     ";
+    out_ << s.heading << "dates" << s.reset << "     ";
     if (stats.earliest_date.empty()) {
-      out_ << "(none)";
+      out_ << "(none)\n";
     } else {
       out_ << s.date << stats.earliest_date << s.reset << " .. " << s.date << stats.latest_date
-           << s.reset;
+           << s.reset << '\n';
     }
-    out_ << " (" << stats.undated_articles << " undated)\n";
+    print_breakdown(stats.facets);
+    if (!stats.facets.dates.empty()) {
+      out_ << '\n';
+      timeline(make_timeline(stats.facets.dates, TimelineBucket::kAuto));
+    }
   }
 
   void index_summary(const IndexSummary& summary) override {
@@ -148,10 +157,24 @@ class TextPrinter : public Printer {
   }
 
  private:
-  static std::size_t sourced_articles(const IndexStats& stats) {
-    std::size_t total = 0;
-    for (const auto& source : stats.sources) total += source.second;
-    return std::min(total, stats.articles);
+  // "sources   RFI 2, BBC 1, unknown 1" and the like for agencies, months and dates.
+  void print_breakdown(const Facets& facets) {
+    const Styles& s = styles_;
+    auto counts = [&](const char* label, const std::vector<FacetValue>& values,
+                      const std::string& style, std::size_t missing, const char* missing_label) {
+      out_ << s.heading << label << s.reset << std::string(10 - std::string(label).size(), ' ');
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        out_ << (i ? ", " : "") << style << values[i].value << s.reset << ' ' << values[i].articles;
+      }
+      if (missing > 0) out_ << (values.empty() ? "" : ", ") << missing_label << ' ' << missing;
+      if (values.empty() && missing == 0) out_ << "(none)";
+      out_ << '\n';
+    };
+    counts("sources", facets.sources, s.source, facets.without_source, "unknown");
+    counts("agencies", facets.agencies, s.source, facets.without_agency, "none");
+    counts("months", facets.months, s.date, facets.dated_to_year, "year only");
+    out_ << s.heading << "undated" << s.reset << "   " << facets.undated << " ("
+         << facets.inferred_dates << " dates inferred from text)\n";
   }
 
   void field(const char* name, const MetadataField& value) {

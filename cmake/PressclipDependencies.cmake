@@ -7,7 +7,7 @@ if(NOT TARGET Xapian::Xapian)
   add_library(Xapian::Xapian ALIAS PkgConfig::XAPIAN)
 endif()
 
-find_package(ICU 72 REQUIRED COMPONENTS uc)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)

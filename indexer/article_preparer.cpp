@@ -11,8 +11,8 @@
 
 namespace pressclip::indexer {
 
-ArticlePreparer::ArticlePreparer(const std::string& stemmer_language, const ManifestSet& manifests)
-    : analyzer_(stemmer_language), builder_(analyzer_), manifests_(manifests) {}
+ArticlePreparer::ArticlePreparer(const std::string& stemmer_language, const MetadataInputs& inputs)
+    : analyzer_(stemmer_language), builder_(analyzer_), inputs_(inputs) {}
 
 PreparedArticle ArticlePreparer::prepare(const std::string& path) {
   PreparedArticle prepared;
@@ -33,14 +33,15 @@ PreparedArticle ArticlePreparer::prepare(const std::string& path) {
 
   MetadataLayers layers;
   layers.front_matter = std::move(raw.front_matter);
-  if (const ManifestRow* row = manifests_.find(path)) layers.manifest = *row;
+  if (const ManifestRow* row = inputs_.manifests.find(path)) layers.manifest = *row;
   layers.text = extract_text_metadata(raw.text);
 
   ArticleRecord record;
   record.path = path;
   record.id = schema::article_id_from_canonical_path(path);
   std::vector<std::string> problems;
-  record.metadata = resolve_metadata(layers, raw.text, analysed.sentences.front(), problems);
+  record.metadata =
+      resolve_metadata(layers, raw.text, analysed.sentences.front(), inputs_.names, problems);
   for (std::string& problem : problems)
     prepared.warnings.push_back({path, std::move(problem), false});
   record.passages = build_passages(analysed.sentences);

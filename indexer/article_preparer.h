@@ -9,10 +9,17 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/manifest.h"
+#include "indexer/metadata_resolver.h"
 #include "pressclip/indexer.h"
 #include "schema/text_analyzer.h"
 
 namespace pressclip::indexer {
+
+/// What metadata is resolved with, besides the article file itself.
+struct MetadataInputs {
+  const ManifestSet& manifests;
+  NameTables names;
+};
 
 /// An article read, analysed and turned into a document; or a file skipped, with why.
 struct PreparedArticle {
@@ -26,13 +33,13 @@ struct PreparedArticle {
 };
 
 /// Reads an article file (plain text with optional front matter), resolves its metadata
-/// (front matter, then `manifests`, then text lines, then defaults), analyses it and builds
-/// its document. Touches no database, so it can run on another thread than the writer.
+/// (front matter, then the manifests, then text lines, then inference and defaults), analyses it
+/// and builds its document. Touches no database, so it can run on another thread than the writer.
 ///
 /// Thread-safety: not thread-safe (owns an analyser); one thread at a time.
 class ArticlePreparer {
  public:
-  ArticlePreparer(const std::string& stemmer_language, const ManifestSet& manifests);
+  ArticlePreparer(const std::string& stemmer_language, const MetadataInputs& inputs);
 
   /// The prepared article for the file at canonical path `path`. A file that cannot be an
   /// article is returned skipped with a warning, never thrown.
@@ -41,7 +48,7 @@ class ArticlePreparer {
  private:
   schema::TextAnalyzer analyzer_;
   DocumentBuilder builder_;
-  const ManifestSet& manifests_;
+  const MetadataInputs& inputs_;
 };
 
 }  // namespace pressclip::indexer

@@ -1,6 +1,7 @@
 // Building Xapian documents from analysed articles.
 #include "indexer/document_builder.h"
 
+#include "schema/date_terms.h"
 #include "schema/field_table.h"
 #include "schema/partial_date.h"
 #include "schema/passage_layout.h"
@@ -81,9 +82,23 @@ Xapian::Document DocumentBuilder::build(const ArticleRecord& record,
     document.add_boolean_term(
         prefixed(schema::FieldId::kLanguage, analyzer_.normalise_phrase(language.value)));
   }
+  std::string agencies;
+  for (const MetadataField& agency : record.metadata.agencies) {
+    document.add_boolean_term(
+        prefixed(schema::FieldId::kAgency, analyzer_.normalise_phrase(agency.value)));
+    if (!agencies.empty()) agencies += schema::kAgencySeparator;
+    agencies += agency.value;
+  }
+  if (!agencies.empty()) document.add_value(schema::kAgencySlot, agencies);
   if (auto date = schema::parse_iso_date(record.metadata.date.value)) {
+    // Values give exact bounds for sorting; terms make day, month and year filters fast.
     document.add_value(schema::kDateFirstDaySlot, date->first_day_key());
     document.add_value(schema::kDateLastDaySlot, date->last_day_key());
+    for (const std::string& term : schema::date_terms(*date)) document.add_boolean_term(term);
+    if (record.metadata.date.origin == FieldOrigin::kInferred) {
+      document.add_boolean_term(std::string(schema::prefix_of(schema::FieldId::kInferredDate)));
+      document.add_value(schema::kInferredDateSlot, "1");
+    }
   }
   document.add_value(schema::kPassageCountSlot,
                      Xapian::sortable_serialise(static_cast<double>(record.passages.size())));

@@ -13,8 +13,9 @@ namespace pressclip::indexer {
 
 /// Builds documents: body words with positions (unprefixed), their stems without positions
 /// ("Z" prefix, as Xapian's QueryParser expects with STEM_SOME), title words ("S" with positions,
-/// "ZS"), the unique id term, source and language filter terms, date and source values, and the
-/// stored record as document data. See docs/index-format.md.
+/// "ZS"), the unique id term, source, agency and language filter terms, date terms (year,
+/// month, day) and the inferred-date marker, date, source and agency values, and the stored
+/// record as document data. See docs/index-format.md.
 ///
 /// Thread-safety: not thread-safe (shares the analyser and a stem cache).
 class DocumentBuilder {

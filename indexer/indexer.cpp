@@ -19,6 +19,7 @@
 #include "schema/article_id.h"
 #include "schema/field_table.h"
 #include "schema/index_settings.h"
+#include "schema/name_aliases.h"
 #include "schema/text_analyzer.h"
 #include "schema/xapian_errors.h"
 
@@ -80,6 +81,7 @@ class Indexer::Impl {
         }
       }
       language_ = language;
+      load_source_aliases();
     } catch (...) {
       schema::rethrow_as_error(context);
     }
@@ -90,10 +92,11 @@ class Indexer::Impl {
     indexer::WalkResult walk = indexer::walk_paths(paths);
     report.files_ignored = walk.ignored;
     const indexer::ManifestSet manifests = load_manifests(walk, run, report);
+    const indexer::MetadataInputs inputs{manifests, {source_aliases_, agency_aliases_}};
     const std::size_t writers = writer_count(options_.writers);
     if (writers > 1 && walk.articles.size() >= kParallelBuildMinimumArticles &&
         database_.get_doccount() == 0) {
-      build_in_parallel(walk.articles, manifests, writers, run, report);
+      build_in_parallel(walk.articles, inputs, writers, run, report);
       return report;
     }
 
@@ -103,7 +106,7 @@ class Indexer::Impl {
     std::exception_ptr producer_error;
     std::thread producer([&] {
       try {
-        indexer::ArticlePreparer preparer(language_, manifests);
+        indexer::ArticlePreparer preparer(language_, inputs);
         for (const std::string& path : walk.articles) {
           if (!queue.push(preparer.prepare(path))) break;
         }
@@ -136,6 +139,31 @@ class Indexer::Impl {
   }
 
  private:
+  // The source table: built-in names, then the user's alias file given now or, failing
+  // that, the one stored by an earlier run; it is stored so that searches use it too.
+  void load_source_aliases() {
+    source_aliases_ = schema::builtin_source_aliases();
+    agency_aliases_ = schema::builtin_agency_aliases();
+    user_source_aliases_ = options_.source_aliases;
+    if (user_source_aliases_.empty()) {
+      user_source_aliases_ = database_.get_metadata(std::string(schema::kSourceAliasesKey));
+      source_aliases_.add_from_text(user_source_aliases_, "the index's stored source aliases");
+      return;
+    }
+    const std::string origin =
+        options_.source_aliases_name.empty() ? "source aliases" : options_.source_aliases_name;
+    source_aliases_.add_from_text(user_source_aliases_, origin);
+    store_source_aliases();
+  }
+
+  void store_source_aliases() {
+    if (user_source_aliases_ == database_.get_metadata(std::string(schema::kSourceAliasesKey))) {
+      return;
+    }
+    database_.set_metadata(std::string(schema::kSourceAliasesKey), user_source_aliases_);
+    database_.commit();
+  }
+
   // Reads the manifests that apply to this run's articles. Found ones apply shallowest first,
   // so a deeper one overrides; those named on the command line apply last. Each is read once.
   indexer::ManifestSet load_manifests(indexer::WalkResult& walk, const IndexRunOptions& run,
@@ -165,7 +193,7 @@ class Indexer::Impl {
   // Fills the empty index with `articles` by parallel writers, then swaps the merged index
   // in for the empty one: searchers see either no articles or all of them.
   void build_in_parallel(const std::vector<std::string>& articles,
-                         const indexer::ManifestSet& manifests, std::size_t writers,
+                         const indexer::MetadataInputs& inputs, std::size_t writers,
                          const IndexRunOptions& run, IndexReport& report) {
     const std::filesystem::path target = without_trailing_separator(options_.database_path);
     // Beside the index, so that renames stay on one file system. One left by an
@@ -181,13 +209,14 @@ class Indexer::Impl {
       settings.batch_articles = std::max<std::size_t>(1, options_.batch_articles / writers);
       settings.batch_bytes = std::max<std::size_t>(1, options_.batch_bytes / writers);
       const indexer::ParallelBuildOutcome outcome = indexer::build_merged_index(
-          articles, manifests, settings, staging / "shards", staging / "merged",
+          articles, inputs, settings, staging / "shards", staging / "merged",
           [&](IndexWarning warning) { warn(report, run, std::move(warning)); });
       // Still holding the write lock on the empty index, move it aside and the merged one
       // into its place; then let go of the empty one and open the new one.
       std::filesystem::rename(target, staging / "empty");
       std::filesystem::rename(staging / "merged", target);
       database_ = Xapian::WritableDatabase(target.string(), Xapian::DB_OPEN);
+      store_source_aliases();
       std::filesystem::remove_all(staging);
       report.articles_indexed += outcome.articles_indexed;
       report.bytes_indexed += outcome.bytes_indexed;
@@ -263,6 +292,9 @@ class Indexer::Impl {
 
   IndexerOptions options_;
   Xapian::WritableDatabase database_;
+  schema::NameAliases source_aliases_;
+  schema::NameAliases agency_aliases_;
+  std::string user_source_aliases_;
   std::string language_;
   bool in_batch_ = false;
   std::size_t batch_articles_ = 0;

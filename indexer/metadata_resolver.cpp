@@ -1,7 +1,9 @@
 // Resolving article metadata by precedence, with provenance.
 #include "indexer/metadata_resolver.h"
 
-#include "schema/partial_date.h"
+#include "indexer/agency_credits.h"
+#include "indexer/date_inference.h"
+#include "schema/date_parser.h"
 
 namespace pressclip::indexer {
 namespace {
@@ -26,6 +28,38 @@ struct Layer {
   FieldOrigin origin;
 };
 
+// Adds `name` to `agencies` unless an agency of that canonical name is there already.
+void add_agency(std::vector<MetadataField>& agencies, std::string name, FieldOrigin origin) {
+  for (const MetadataField& agency : agencies) {
+    if (agency.value == name) return;
+  }
+  agencies.push_back({std::move(name), origin});
+}
+
+std::vector<MetadataField> resolve_agencies(const Layer* layers, std::size_t layer_count,
+                                            std::string_view text, const MetadataField& source,
+                                            const NameTables& names) {
+  std::vector<MetadataField> agencies;
+  for (std::size_t i = 0; i < layer_count; ++i) {
+    auto found = layers[i].values->find("agency");
+    if (found == layers[i].values->end()) continue;
+    std::string_view list = found->second;
+    while (!list.empty()) {
+      const std::size_t end = std::min(list.find_first_of(",;"), list.size());
+      const std::string name = collapse_white_space(list.substr(0, end));
+      if (!name.empty()) add_agency(agencies, names.agencies.canonical(name), layers[i].origin);
+      list.remove_prefix(std::min(end + 1, list.size()));
+    }
+  }
+  for (const std::string& agency : credited_agencies(find_agency_credits(text, names.agencies))) {
+    add_agency(agencies, agency, FieldOrigin::kCredit);
+  }
+  if (!source.value.empty() && names.agencies.knows(source.value)) {
+    add_agency(agencies, names.agencies.canonical(source.value), source.origin);
+  }
+  return agencies;
+}
+
 }  // namespace
 
 std::string shorten_at_word(std::string_view text, std::size_t max_bytes) {
@@ -42,7 +76,7 @@ std::string shorten_at_word(std::string_view text, std::size_t max_bytes) {
 }
 
 ArticleMetadata resolve_metadata(const MetadataLayers& layers, std::string_view text,
-                                 schema::TextSpan first_sentence,
+                                 schema::TextSpan first_sentence, const NameTables& names,
                                  std::vector<std::string>& problems) {
   const Layer order[] = {{&layers.front_matter, FieldOrigin::kFrontMatter},
                          {&layers.manifest, FieldOrigin::kManifest},
@@ -61,7 +95,10 @@ ArticleMetadata resolve_metadata(const MetadataLayers& layers, std::string_view 
 
   ArticleMetadata metadata;
   metadata.title = resolve("title", any_value);
-  metadata.source = resolve("source", any_value);
+  metadata.source = resolve("source", [&](std::string& value, FieldOrigin) {
+    value = names.sources.canonical(value);
+    return true;
+  });
   metadata.url = resolve("url", any_value);
   metadata.language = resolve("language", [](std::string& value, FieldOrigin) {
     for (char& c : value) {
@@ -70,15 +107,20 @@ ArticleMetadata resolve_metadata(const MetadataLayers& layers, std::string_view 
     return true;
   });
   metadata.date = resolve("date", [&](std::string& value, FieldOrigin origin) {
-    auto date = schema::parse_iso_date(value);
-    if (!date) {
-      problems.push_back("ignored " + std::string(to_string(origin)) + " date '" + value +
-                         "': not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    const schema::DateReading reading = schema::parse_metadata_date(value);
+    if (!reading.date) {
+      problems.push_back("ignored " + std::string(to_string(origin)) + " date: " + reading.problem);
       return false;
     }
-    value = date->to_iso();
+    value = reading.date->to_iso();
     return true;
   });
+  if (metadata.date.value.empty()) {
+    if (auto inferred = infer_publication_date(text)) {
+      metadata.date = {inferred->date.to_iso(), FieldOrigin::kInferred};
+    }
+  }
+  metadata.agencies = resolve_agencies(order, std::size(order), text, metadata.source, names);
   if (metadata.title.value.empty()) {
     std::string_view sentence =
         text.substr(first_sentence.start, first_sentence.end - first_sentence.start);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pressclip/article.h"
+#include "schema/name_aliases.h"
 #include "schema/sentence_splitter.h"
 
 namespace pressclip::indexer {
@@ -21,14 +22,24 @@ struct MetadataLayers {
 /// Titles derived from the first sentence are cut to about this many bytes, at a word.
 inline constexpr std::size_t kMaxDefaultTitleBytes = 200;
 
+/// The name tables metadata is normalised with.
+struct NameTables {
+  const schema::NameAliases& sources;
+  const schema::NameAliases& agencies;
+};
+
 /// Picks each field's value from the highest layer that has a usable one, recording where
-/// it came from. A date that is not ISO 8601 ("2023", "2023-08", "2023-08-03", or a
-/// date-time) is not usable: it is reported in `problems` and the next layer is tried.
+/// it came from. A date that schema::parse_metadata_date cannot read (or finds ambiguous) is
+/// not usable: it is reported in `problems` and the next layer is tried. With no usable
+/// date, one is inferred from the text (indexer/date_inference.h), with origin kInferred.
 /// Defaults: title is the first sentence (`first_sentence` of `text`), cut at a word
 /// boundary past kMaxDefaultTitleBytes with "…"; other fields are unknown (empty). Source
-/// names have their white space collapsed; dates are stored in ISO form at their precision.
+/// names become their canonical name in `names.sources`; dates are stored in ISO form at
+/// their precision. Agencies come from an `agency` value (front matter or manifest; several
+/// separated by commas or semicolons), then the credits in the text, then the source itself
+/// if it is a known agency; each canonical agency once.
 ArticleMetadata resolve_metadata(const MetadataLayers& layers, std::string_view text,
-                                 schema::TextSpan first_sentence,
+                                 schema::TextSpan first_sentence, const NameTables& names,
                                  std::vector<std::string>& problems);
 
 /// `text` cut to at most `max_bytes` at a word boundary (never inside a UTF-8 sequence),

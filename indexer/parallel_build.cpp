@@ -27,7 +27,7 @@ constexpr std::size_t kWarningsAhead = 256;
 // What the writer threads share: the articles, whose turn is next, and the way out.
 struct SharedWork {
   const std::vector<std::string>& articles;
-  const ManifestSet& manifests;
+  const MetadataInputs& inputs;
   const ParallelBuildSettings& settings;
   std::atomic<std::size_t> next_article{0};
   std::atomic<bool> stop{false};
@@ -37,7 +37,7 @@ struct SharedWork {
 // One writer thread: takes articles in turn, prepares them and adds them to its shard.
 // A shard is scratch space until the merge, so its commits skip fsync.
 void write_shard(const std::string& path, SharedWork& work, ParallelBuildOutcome& tally) {
-  ArticlePreparer preparer(work.settings.index_settings.stemmer_language, work.manifests);
+  ArticlePreparer preparer(work.settings.index_settings.stemmer_language, work.inputs);
   Xapian::WritableDatabase shard(path,
                                  Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
   schema::write_settings(shard, work.settings.index_settings);
@@ -128,7 +128,7 @@ void sync_directory(const std::filesystem::path& directory) {
 }  // namespace
 
 ParallelBuildOutcome build_merged_index(const std::vector<std::string>& articles,
-                                        const ManifestSet& manifests,
+                                        const MetadataInputs& inputs,
                                         const ParallelBuildSettings& settings,
                                         const std::string& staging_directory,
                                         const std::string& output_directory,
@@ -138,7 +138,7 @@ ParallelBuildOutcome build_merged_index(const std::vector<std::string>& articles
   for (std::size_t i = 0; i < std::max<std::size_t>(settings.writers, 1); ++i) {
     shard_paths.push_back(staging_directory + "/shard-" + std::to_string(i));
   }
-  SharedWork work{articles, manifests, settings};
+  SharedWork work{articles, inputs, settings};
   const std::vector<ParallelBuildOutcome> tallies = write_shards(shard_paths, work, on_warning);
 
   Xapian::Database shards;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/manifest.h"
+#include "indexer/article_preparer.h"
 #include "pressclip/indexer.h"
 #include "schema/index_settings.h"
 
@@ -38,7 +38,7 @@ struct ParallelBuildOutcome {
 /// calling thread, for each file as it is prepared. Throws Xapian::Error or std::exception
 /// on a failure of the shards or the merge, after stopping every writer.
 ParallelBuildOutcome build_merged_index(const std::vector<std::string>& articles,
-                                        const ManifestSet& manifests,
+                                        const MetadataInputs& inputs,
                                         const ParallelBuildSettings& settings,
                                         const std::string& staging_directory,
                                         const std::string& output_directory,

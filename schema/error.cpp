@@ -39,7 +39,11 @@ const char* to_string(FieldOrigin origin) noexcept {
     case FieldOrigin::kManifest:
       return "manifest";
     case FieldOrigin::kText:
-      return "text";
+      return "text line";
+    case FieldOrigin::kCredit:
+      return "credit";
+    case FieldOrigin::kInferred:
+      return "inferred from text";
     case FieldOrigin::kDefault:
       return "default";
   }

@@ -17,6 +17,11 @@ enum class FieldId : std::uint8_t {
   kDate,           ///< Publication date as first and last day of its period, for `date:`.
   kPassageCount,   ///< Number of passages of the article (kept for index statistics).
   kPassageLayout,  ///< Where passages lie in term positions (schema/passage_layout.h).
+  kAgency,         ///< Wire agencies credited, for `agency:` filters and facets.
+  kDateYear,       ///< Year of the date ("Y2023"), for fast `date:` filters (Omega's Y).
+  kDateMonth,      ///< Month of the date ("M202307") when known (Omega's M).
+  kDateDay,        ///< Day of the date ("D20230726") when known (Omega's D).
+  kInferredDate,   ///< Present (the bare prefix as a term) when the date was inferred from text.
 };
 
 /// What a field supports. Flags combine with |.
@@ -51,8 +56,13 @@ inline constexpr unsigned kDateLastDaySlot = 1;
 inline constexpr unsigned kSourceSlot = 2;
 inline constexpr unsigned kPassageCountSlot = 3;
 inline constexpr unsigned kPassageLayoutSlot = 4;
+/// The canonical names of the agencies credited, joined by kAgencySeparator (for facets).
+inline constexpr unsigned kAgencySlot = 5;
+inline constexpr char kAgencySeparator = '\n';
+/// "1" when the date was inferred from the text (read by facets without the term list).
+inline constexpr unsigned kInferredDateSlot = 6;
 
-inline constexpr std::array<Field, 8> kFields = {{
+inline constexpr std::array<Field, 13> kFields = {{
     {FieldId::kBody, "", "", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kTitle, "title", "S", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kId, "id", "Q", kNoSlot, kNoSlot, kBooleanFilter},
@@ -61,6 +71,11 @@ inline constexpr std::array<Field, 8> kFields = {{
     {FieldId::kDate, "date", "", kDateFirstDaySlot, kDateLastDaySlot, kRangeFilter | kSortable},
     {FieldId::kPassageCount, "", "", kPassageCountSlot, kNoSlot, 0},
     {FieldId::kPassageLayout, "", "", kPassageLayoutSlot, kNoSlot, 0},
+    {FieldId::kAgency, "agency", "XAGENCY", kAgencySlot, kNoSlot, kBooleanFilter},
+    {FieldId::kDateYear, "", "Y", kNoSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kDateMonth, "", "M", kNoSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kDateDay, "", "D", kNoSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kInferredDate, "", "XINFERREDDATE", kInferredDateSlot, kNoSlot, kBooleanFilter},
 }};
 
 /// The row for `id`.

@@ -9,14 +9,18 @@
 namespace pressclip::schema {
 
 /// The index format this build writes and reads. Bump it when the schema table, the
-/// document data or the analysis rules change incompatibly. (2: passage layout values.)
-inline constexpr int kFormatVersion = 2;
+/// document data or the analysis rules change incompatibly. (2: passage layout values;
+/// 3: agencies, date terms, inferred dates, canonical source names.)
+inline constexpr int kFormatVersion = 3;
 
 /// Metadata keys (Xapian user metadata) of a pressclip index.
 inline constexpr std::string_view kFormatVersionKey = "pressclip.format_version";
 inline constexpr std::string_view kStemmerKey = "pressclip.stemmer";
 inline constexpr std::string_view kAnalysisKey = "pressclip.analysis";
 inline constexpr std::string_view kPassageTotalKey = "pressclip.passages";
+/// The user's source alias table in force (alias-file text, schema/name_aliases.h), so that
+/// `source:` queries map names as the indexer did. Absent: the built-in table alone.
+inline constexpr std::string_view kSourceAliasesKey = "pressclip.source_aliases";
 
 /// What an index says about itself.
 struct IndexSettings {

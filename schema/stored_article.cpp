@@ -10,7 +10,8 @@ namespace {
 
 // 2: the text follows the JSON header after a newline, rather than inside it, so reading a
 // record parses a few hundred bytes of JSON instead of the whole escaped text.
-constexpr int kRecordVersion = 2;
+// 3: agencies, and the origins "credit" and "inferred from text".
+constexpr int kRecordVersion = 3;
 
 nlohmann::json encode_field(const MetadataField& field) {
   return {{"value", field.value}, {"origin", to_string(field.origin)}};
@@ -20,8 +21,9 @@ MetadataField decode_field(const nlohmann::json& json) {
   MetadataField field;
   field.value = json.at("value").get<std::string>();
   const std::string origin = json.at("origin").get<std::string>();
-  for (FieldOrigin candidate : {FieldOrigin::kFrontMatter, FieldOrigin::kManifest,
-                                FieldOrigin::kText, FieldOrigin::kDefault}) {
+  for (FieldOrigin candidate :
+       {FieldOrigin::kFrontMatter, FieldOrigin::kManifest, FieldOrigin::kText, FieldOrigin::kCredit,
+        FieldOrigin::kInferred, FieldOrigin::kDefault}) {
     if (origin == to_string(candidate)) field.origin = candidate;
   }
   return field;
@@ -35,6 +37,8 @@ std::string encode_article(const ArticleRecord& record) {
     passages.push_back({passage.start, passage.end});
   }
   const ArticleMetadata& metadata = record.metadata;
+  nlohmann::json agencies = nlohmann::json::array();
+  for (const MetadataField& agency : metadata.agencies) agencies.push_back(encode_field(agency));
   nlohmann::json json = {
       {"v", kRecordVersion},
       {"id", record.id},
@@ -44,6 +48,7 @@ std::string encode_article(const ArticleRecord& record) {
       {"date", encode_field(metadata.date)},
       {"url", encode_field(metadata.url)},
       {"language", encode_field(metadata.language)},
+      {"agencies", std::move(agencies)},
       {"passages", std::move(passages)},
   };
   // Invalid UTF-8 never reaches here (readers reject it), but never throw on it either.
@@ -72,6 +77,9 @@ ArticleRecord decode_article(const std::string& data) {
     record.metadata.date = decode_field(json.at("date"));
     record.metadata.url = decode_field(json.at("url"));
     record.metadata.language = decode_field(json.at("language"));
+    for (const auto& agency : json.at("agencies")) {
+      record.metadata.agencies.push_back(decode_field(agency));
+    }
     record.text = data.substr(header_end + 1);
     std::size_t index = 0;
     for (const auto& span : json.at("passages")) {

@@ -151,7 +151,8 @@ bool proximity_operator_read_as_word(const std::string& prepared, const Xapian::
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Database& database)
+QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Database& database,
+                           const schema::NameAliases& sources, const schema::NameAliases& agencies)
     : analyzer_(analyzer) {
   parser_.set_database(database);
   parser_.set_stemmer(Xapian::Stem(analyzer.stemmer_language()));
@@ -168,11 +169,15 @@ QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Databas
       parser_.add_prefix(name, std::string(field.prefix));
     } else if (field.flags & schema::kBooleanFilter) {
       const bool normalise = field.id != schema::FieldId::kId;
-      parser_.add_boolean_prefix(name, (new ExactValueFieldProcessor(
-                                            analyzer_, std::string(field.prefix), name, normalise))
-                                           ->release());
+      const schema::NameAliases* aliases = field.id == schema::FieldId::kSource   ? &sources
+                                           : field.id == schema::FieldId::kAgency ? &agencies
+                                                                                  : nullptr;
+      parser_.add_boolean_prefix(
+          name, (new ExactValueFieldProcessor(analyzer_, std::string(field.prefix), name, normalise,
+                                              aliases))
+                    ->release());
     } else if (field.flags & schema::kRangeFilter) {
-      parser_.add_boolean_prefix(name, (new DateFieldProcessor())->release());
+      parser_.add_boolean_prefix(name, (new DateFieldProcessor(date_context_))->release());
     }
   }
 }

@@ -5,7 +5,9 @@
 
 #include <string>
 
+#include "schema/name_aliases.h"
 #include "schema/text_analyzer.h"
+#include "searcher/date_filter.h"
 
 namespace pressclip::searcher {
 
@@ -18,7 +20,14 @@ namespace pressclip::searcher {
 /// Thread-safety: not thread-safe; one per Searcher.
 class QueryBuilder {
  public:
-  QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Database& database);
+  /// `sources` and `agencies` map `source:` and `agency:` values to canonical names; they
+  /// and `analyzer` must outlive the builder.
+  QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Database& database,
+               const schema::NameAliases& sources, const schema::NameAliases& agencies);
+
+  /// What `date:` filters are resolved against (today, inferred dates, the index's date
+  /// bounds); set it before parse().
+  DateFilterContext& date_context() { return date_context_; }
 
   /// The query for `query`. Throws pressclip::Error kBadQuery with a one-line reason if the
   /// query is empty, has unbalanced quotes or parentheses, a NEAR/ADJ without a distance, a
@@ -30,6 +39,7 @@ class QueryBuilder {
 
  private:
   schema::TextAnalyzer& analyzer_;
+  DateFilterContext date_context_;
   Xapian::QueryParser parser_;
 };
 

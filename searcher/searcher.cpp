@@ -8,13 +8,18 @@
 
 #include "pressclip/error.h"
 #include "schema/article_id.h"
+#include "schema/date_terms.h"
 #include "schema/field_table.h"
 #include "schema/index_settings.h"
+#include "schema/name_aliases.h"
 #include "schema/partial_date.h"
 #include "schema/passage_layout.h"
 #include "schema/stored_article.h"
 #include "schema/text_analyzer.h"
 #include "schema/xapian_errors.h"
+#include "searcher/date_filter.h"
+#include "searcher/facet_counter.h"
+#include "searcher/index_statistics.h"
 #include "searcher/passage_bm25.h"
 #include "searcher/passage_ranker.h"
 #include "searcher/passage_selection.h"
@@ -23,6 +28,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/query_explanation.h"
 #include "searcher/query_units.h"
+#include "searcher/recency.h"
 #include "searcher/spelling_suggester.h"
 
 namespace pressclip {
@@ -58,6 +64,12 @@ class DateSortKey : public Xapian::KeyMaker {
   bool descending_;
 };
 
+// Recency settings of a search: off when half_life_days is 0.
+struct Recency {
+  int today = 0;  // Days since 1970-01-01.
+  double half_life_days = 0.0;
+};
+
 // An article whose passages compete; its stored record is read only if needed.
 struct CandidateArticle {
   Xapian::Document document;
@@ -87,8 +99,16 @@ double final_score(std::size_t covered, double bm25) {
 }
 
 ArticleSummary summarise(const ArticleRecord& record) {
-  return {record.id, record.path, record.metadata.title.value, record.metadata.source.value,
-          record.metadata.date.value};
+  const ArticleMetadata& metadata = record.metadata;
+  ArticleSummary summary{record.id,
+                         record.path,
+                         metadata.title.value,
+                         metadata.source.value,
+                         metadata.date.value,
+                         metadata.date.origin == FieldOrigin::kInferred,
+                         {}};
+  for (const MetadataField& agency : metadata.agencies) summary.agencies.push_back(agency.value);
+  return summary;
 }
 
 }  // namespace
@@ -104,7 +124,12 @@ class Searcher::Impl {
       database_ = Xapian::Database(path);
       settings_ = schema::read_compatible_settings(database_, path);
       analyzer_ = std::make_unique<schema::TextAnalyzer>(settings_.stemmer_language);
-      query_builder_ = std::make_unique<searcher::QueryBuilder>(*analyzer_, database_);
+      source_aliases_ = schema::builtin_source_aliases();
+      source_aliases_.add_from_text(database_.get_metadata(std::string(schema::kSourceAliasesKey)),
+                                    "the index's source aliases");
+      agency_aliases_ = schema::builtin_agency_aliases();
+      query_builder_ = std::make_unique<searcher::QueryBuilder>(*analyzer_, database_,
+                                                                source_aliases_, agency_aliases_);
     } catch (...) {
       schema::rethrow_as_error("cannot open index '" + path + "'");
     }
@@ -144,7 +169,7 @@ class Searcher::Impl {
 
   IndexStats stats() {
     try {
-      return compute_stats();
+      return searcher::compute_index_stats(database_, path_, settings_);
     } catch (...) {
       schema::rethrow_as_error("cannot read statistics of '" + path_ + "'");
     }
@@ -160,10 +185,37 @@ class Searcher::Impl {
 
  private:
   SearchResults run_search(const SearchOptions& options) {
-    const Xapian::Query query = query_builder_->parse(options.query);
+    const schema::PartialDate today =
+        options.today.empty() ? searcher::clock_today() : searcher::parse_today(options.today);
+    searcher::DateFilterContext& dates = query_builder_->date_context();
+    dates.today = today;
+    dates.include_inferred_dates = options.include_inferred_dates;
+    dates.earliest_day = database_.get_value_lower_bound(schema::kDateFirstDaySlot);
+    dates.latest_day = database_.get_value_upper_bound(schema::kDateLastDaySlot);
+    const Xapian::Query query = with_date_bounds(query_builder_->parse(options.query), options);
+    const bool by_date = options.sort != SortOrder::kRelevance;
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    const bool by_date = options.sort != SortOrder::kRelevance;
+    Recency recency;
+    if (options.recency_half_life_days > 0) {
+      if (by_date) {
+        throw Error(ErrorKind::kBadArgument,
+                    "recency blends into relevance order only, not "
+                    "into an order by date");
+      }
+      recency = {schema::days_from_civil(today.year, today.month, today.day),
+                 options.recency_half_life_days};
+      // The boost can reach the best weight any article can have for the query, so a
+      // recent article competes for a candidate place with a better-matching older one.
+      const double top_weight = enquire.get_mset(0, 0).get_max_possible();
+      enquire.set_query(
+          Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                        Xapian::Query((new searcher::RecencyPostingSource(
+                                           recency.today, recency.half_life_days, top_weight))
+                                          ->release())));
+    }
+    searcher::FacetCounter facet_counter;
+    if (options.facets) enquire.add_matchspy(&facet_counter);
     if (by_date) {
       const bool descending = options.sort == SortOrder::kDateDescending;
       enquire.set_sort_by_key_then_relevance((new DateSortKey(descending))->release(), descending);
@@ -190,12 +242,20 @@ class Searcher::Impl {
     Xapian::doccount window =
         static_cast<Xapian::doccount>(std::max(options.candidate_articles, needed));
     for (Xapian::doccount first = 0;;) {
-      const Xapian::MSet matches = match(enquire, first, window);
+      // Facets count the whole match set: the first window checks every article.
+      const Xapian::doccount check_at_least =
+          options.facets && first == 0 ? std::max(kExactCountUpTo, database_.get_doccount())
+                                       : kExactCountUpTo;
+      const Xapian::MSet matches = match(enquire, first, window, check_at_least);
       if (first == 0) results.matching_articles = matches.get_matches_estimated();
+      if (first == 0 && options.facets) {
+        results.facets = facet_counter.facets();
+        enquire.clear_matchspies();
+      }
       for (auto match = matches.begin(); match != matches.end(); ++match) {
         const std::size_t before = candidates.size();
         add_passages(match, options, structure.condition, scorer, ranker, structure.units.size(),
-                     articles, candidates);
+                     recency, articles, candidates);
         if (candidates.size() > before) ++articles_with_passages;
       }
       first += matches.size();
@@ -276,9 +336,24 @@ class Searcher::Impl {
     return {};
   }
 
-  Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count) {
+  // The query with the since/until bounds of `options` as filters.
+  Xapian::Query with_date_bounds(Xapian::Query query, const SearchOptions& options) {
+    const searcher::DateFilterContext& dates = query_builder_->date_context();
+    if (!options.since.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            searcher::date_filter_for(options.since, "--since", dates));
+    }
+    if (!options.until.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            searcher::date_filter_for(options.until, "--until", dates));
+    }
+    return query;
+  }
+
+  Xapian::MSet match(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
+                     Xapian::doccount check_at_least) {
     try {
-      return enquire.get_mset(first, count, kExactCountUpTo);
+      return enquire.get_mset(first, count, check_at_least);
     } catch (const Xapian::WildcardError& error) {
       // Xapian expands wildcards as the match starts, so a too broad one shows up here.
       throw Error(ErrorKind::kBadQuery, "too broad a wildcard: " + error.get_msg() +
@@ -289,7 +364,7 @@ class Searcher::Impl {
   // Scores the passages of the article at `match` and adds those that may be shown.
   void add_passages(const Xapian::MSetIterator& match, const SearchOptions& options,
                     const searcher::UnitCondition& condition, searcher::PositionScorer& scorer,
-                    searcher::PassageRanker& ranker, std::size_t unit_count,
+                    searcher::PassageRanker& ranker, std::size_t unit_count, const Recency& recency,
                     std::vector<CandidateArticle>& articles, std::vector<Candidate>& candidates) {
     articles.push_back({match.get_document(), std::nullopt});
     CandidateArticle& article = articles.back();
@@ -314,8 +389,14 @@ class Searcher::Impl {
         passage.eligible = condition.holds(passage.units_found);
       }
     }
+    const double recency_factor =
+        recency.half_life_days > 0
+            ? searcher::recency_factor(article.document.get_value(schema::kDateLastDaySlot),
+                                       recency.today, recency.half_life_days)
+            : 1.0;
     for (searcher::PassageScore& passage : *scores) {
-      passage.score = final_score(parts_covered(passage), passage.score + article_bonus);
+      passage.score =
+          recency_factor * final_score(parts_covered(passage), passage.score + article_bonus);
     }
     for (const searcher::PassageScore& passage :
          searcher::select_passages(std::move(*scores), options.per_article)) {
@@ -359,48 +440,12 @@ class Searcher::Impl {
     return schema::decode_article(database_.get_document(*posting).get_data());
   }
 
-  IndexStats compute_stats() {
-    IndexStats stats;
-    stats.database_path = path_;
-    stats.articles = database_.get_doccount();
-    const std::string passages = database_.get_metadata(std::string(schema::kPassageTotalKey));
-    stats.passages = passages.empty() ? 0 : std::stoull(passages);
-    stats.format_version = settings_.format_version;
-    stats.stemmer_language = settings_.stemmer_language;
-
-    Xapian::Enquire enquire(database_);
-    enquire.set_query(Xapian::Query::MatchAll);
-    Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
-    enquire.add_matchspy(&sources);
-    enquire.get_mset(0, 0, database_.get_doccount());
-    for (auto it = sources.top_values_begin(sources.get_total());
-         it != sources.top_values_end(sources.get_total()); ++it) {
-      stats.sources.emplace_back(*it, it.get_termfreq());
-    }
-    const std::size_t dated = database_.get_value_freq(schema::kDateFirstDaySlot);
-    stats.undated_articles = stats.articles - std::min(stats.articles, dated);
-    if (dated > 0) {
-      // Xapian's value bounds are not tightened when documents are replaced; read the values.
-      stats.earliest_date =
-          schema::iso_from_day_key(extreme_value(schema::kDateFirstDaySlot, false));
-      stats.latest_date = schema::iso_from_day_key(extreme_value(schema::kDateLastDaySlot, true));
-    }
-    return stats;
-  }
-
-  std::string extreme_value(unsigned slot, bool largest) {
-    std::string extreme;
-    for (auto value = database_.valuestream_begin(slot); value != database_.valuestream_end(slot);
-         ++value) {
-      if (extreme.empty() || (largest ? *value > extreme : *value < extreme)) extreme = *value;
-    }
-    return extreme;
-  }
-
   std::string path_;
   Xapian::Database database_;
   schema::IndexSettings settings_;
   std::unique_ptr<schema::TextAnalyzer> analyzer_;
+  schema::NameAliases source_aliases_;
+  schema::NameAliases agency_aliases_;
   std::unique_ptr<searcher::QueryBuilder> query_builder_;
   schema::SentenceSplitter sentence_splitter_;
 };

@@ -14,10 +14,13 @@ enum class FieldOrigin {
   kFrontMatter,  ///< A YAML front matter block at the top of the article file.
   kManifest,     ///< A row of a metadata manifest (TSV) naming the file.
   kText,         ///< A line of the article text that states it ("Source: BBC").
+  kCredit,       ///< A wire agency's credit in the text ("(with AFP)", "- REUTERS").
+  kInferred,     ///< Inferred from the text: a date from its dateline or the dates it mentions.
   kDefault,      ///< Nothing stated it; a documented default was used.
 };
 
-/// Returns "front matter", "manifest", "text" or "default". Thread-safe.
+/// Returns "front matter", "manifest", "text line", "credit", "inferred from text" or
+/// "default". Thread-safe.
 PRESSCLIP_EXPORT const char* to_string(FieldOrigin origin) noexcept;
 
 /// One metadata value and its provenance. An empty value means "unknown".
@@ -27,13 +30,17 @@ struct MetadataField {
 };
 
 /// The descriptive fields of an article. `date` is ISO 8601 at its precision: "2023",
-/// "2023-08" or "2023-08-03", or empty when unknown.
+/// "2023-08" or "2023-08-03", or empty when unknown; its origin is kInferred when no
+/// metadata gave it (docs/sources-and-agencies.md). `source` is the publisher's canonical
+/// name (through the alias table); `agencies` are the wire agencies whose copy the article
+/// carries, each once, by canonical name, in order of first mention.
 struct ArticleMetadata {
   MetadataField title;
   MetadataField source;
   MetadataField date;
   MetadataField url;
   MetadataField language;
+  std::vector<MetadataField> agencies;
 };
 
 /// A run of consecutive sentences of an article: the unit that searches rank and show.

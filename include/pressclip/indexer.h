@@ -31,6 +31,14 @@ struct IndexerOptions {
   /// empty and the next run starts over. 0 means one writer per core; 1 always commits
   /// batch by batch. Each writer commits every batch_articles / writers articles.
   std::size_t writers = 0;
+  /// The user's source alias table, as the text of an alias file (one source per line: the
+  /// canonical name, then its aliases, separated by tabs; docs/sources-and-agencies.md). It
+  /// extends the built-in table, is stored in the index, and stays in force for later runs
+  /// and for searches until another is given. Empty: keep the stored one. Articles indexed
+  /// before a change keep the names they had until they are indexed again.
+  std::string source_aliases;
+  /// The name of the alias file, for error messages ("sources.tsv:3: ...").
+  std::string source_aliases_name;
 };
 
 /// The fewest articles for which a run into an empty index is built by parallel writers.
@@ -74,7 +82,7 @@ class PRESSCLIP_EXPORT Indexer {
   /// Opens the index at `options.database_path` for writing, creating it if needed.
   /// Throws Error (kIndexLocked if another writer holds it, kIndexVersion or kIndexCorrupt
   /// if it is not a compatible pressclip index, kBadArgument for an unknown stemmer
-  /// language, kIo otherwise).
+  /// language or a malformed source alias table, kIo otherwise).
   explicit Indexer(const IndexerOptions& options);
   ~Indexer();
   Indexer(Indexer&&) noexcept;

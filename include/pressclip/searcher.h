@@ -10,6 +10,7 @@
 
 #include "pressclip/article.h"
 #include "pressclip/export.h"
+#include "pressclip/timeline.h"
 
 namespace pressclip {
 
@@ -44,6 +45,44 @@ struct SearchOptions {
   /// Articles whose passages compete for the result list, at least. More finds the best
   /// passage of a lower-ranked article more often, at the cost of reading more articles.
   std::size_t candidate_articles = 100;
+  /// "Today" as "YYYY-MM-DD", for relative dates (`date:-7d..`, since/until) and recency.
+  /// Empty: the local date from the system clock. Set it for reproducible runs.
+  std::string today{};
+  /// Only articles dated on or after / on or before this date: any form a `date:` bound
+  /// takes ("2023-07", "-7d", "yesterday"). Empty: no bound. Same as adding `date:A..B`.
+  std::string since{};
+  std::string until{};
+  /// Whether date filters (`date:`, since, until) match articles whose date was inferred
+  /// from their text (FieldOrigin::kInferred). Sorting and facets always use those dates.
+  bool include_inferred_dates = true;
+  /// When > 0, recency blends into relevance: an article `age` days old (from `today`) has
+  /// its passages' scores multiplied by 0.5^(age / half_life); undated articles count as
+  /// one half-life old. Applied while matching, so recent articles win candidate places
+  /// too (docs/ranking.md). Only for relevance order.
+  double recency_half_life_days = 0.0;
+  /// Also count the whole match set by source, agency and month (SearchResults::facets),
+  /// which makes Xapian check every matching article.
+  bool facets = false;
+};
+
+/// How many articles have one value of a field.
+struct FacetValue {
+  std::string value;
+  std::size_t articles = 0;
+};
+
+/// Counts of a set of articles by field (`--facets`, `stats`).
+struct Facets {
+  std::size_t articles = 0;          ///< The articles counted.
+  std::vector<FacetValue> sources;   ///< By canonical source, most first, then by name.
+  std::vector<FacetValue> agencies;  ///< By credited agency, most first, then by name.
+  std::vector<FacetValue> months;    ///< "YYYY-MM" in time order; dated to a month or day.
+  std::vector<DatedCount> dates;     ///< Every date's period with its count, for timelines.
+  std::size_t without_source = 0;
+  std::size_t without_agency = 0;
+  std::size_t undated = 0;
+  std::size_t inferred_dates = 0;  ///< Articles whose date was inferred from the text.
+  std::size_t dated_to_year = 0;   ///< Dated to a year only (not in `months`).
 };
 
 /// A byte range [start, end) inside a passage's text.
@@ -90,8 +129,10 @@ struct ArticleSummary {
   std::string id;
   std::string path;
   std::string title;
-  std::string source;  ///< Empty when unknown.
-  std::string date;    ///< ISO 8601 at its precision, empty when unknown.
+  std::string source;                 ///< Empty when unknown.
+  std::string date;                   ///< ISO 8601 at its precision, empty when unknown.
+  bool date_inferred = false;         ///< The date was inferred from the text.
+  std::vector<std::string> agencies;  ///< Credited wire agencies, canonical names.
 };
 
 /// One ranked passage. `passage.start`/`end` are byte offsets in the article text of what is
@@ -125,6 +166,9 @@ struct SearchResults {
   /// matches more articles. Empty otherwise.
   std::string suggested_query;
   std::optional<QueryExplanation> explanation;  ///< Set when SearchOptions::explain.
+  /// Set when SearchOptions::facets: the articles the query matches, all of them (in
+  /// passage scope too, the articles matching the query as a whole).
+  std::optional<Facets> facets;
 };
 
 /// Counts describing an index.
@@ -132,8 +176,7 @@ struct IndexStats {
   std::string database_path;
   std::size_t articles = 0;
   std::size_t passages = 0;
-  std::vector<std::pair<std::string, std::size_t>>
-      sources;  ///< Display name, articles; most first.
+  Facets facets;  ///< Every article counted by source, agency and month.
   std::size_t undated_articles = 0;
   std::string earliest_date;  ///< ISO day of the earliest dated article, or empty.
   std::string latest_date;    ///< ISO day of the latest dated article, or empty.
@@ -158,14 +201,15 @@ class PRESSCLIP_EXPORT Searcher {
 
   /// Runs `options.query` and returns ranked, highlighted passages. Throws Error kBadQuery
   /// (with a one-line explanation) if the query is empty, malformed or has nothing to
-  /// search for; kBadArgument if limit or per_article is 0.
+  /// search for, or since/until is not a date; kBadArgument if limit or per_article is 0,
+  /// today is not a YYYY-MM-DD date, or recency is asked with a date order.
   SearchResults search(const SearchOptions& options);
 
   /// The article with id `id_or_path`, or else the article indexed from that file path;
   /// std::nullopt if there is none.
   std::optional<ArticleRecord> find_article(const std::string& id_or_path);
 
-  /// Counts of articles, passages, sources and dates.
+  /// Counts of articles, passages, sources, agencies and dates.
   IndexStats stats();
 
   /// Makes later commits by a writer visible.

@@ -120,12 +120,22 @@ TEST_CASE("stats: counts articles passages sources and dates of the corpus") {
   CHECK(stats["latest_date"] == "2023-09-11");
   CHECK(stats["stemmer"] == "english");
   std::map<std::string, int> sources;
-  for (const nlohmann::json& source : stats["sources"])
-    sources[source["name"]] = source["articles"];
+  for (const nlohmann::json& source : stats["facets"]["sources"])
+    sources[source["value"]] = source["articles"];
   CHECK(sources ==
         std::map<std::string, int>{{"AFP", 1}, {"BBC", 1}, {"RFI", 2}, {"The Telegraph", 1}});
-  REQUIRE_FALSE(stats["sources"].empty());
-  CHECK(stats["sources"][0]["name"] == "RFI");  // Most articles first.
+  REQUIRE_FALSE(stats["facets"]["sources"].empty());
+  CHECK(stats["facets"]["sources"][0]["value"] == "RFI");  // Most articles first.
+  std::map<std::string, int> agencies;
+  for (const nlohmann::json& agency : stats["facets"]["agencies"])
+    agencies[agency["value"]] = agency["articles"];
+  CHECK(agencies == std::map<std::string, int>{{"AFP", 3}, {"AP", 2}, {"Reuters", 1}});
+  CHECK(stats["facets"]["without_agency"] == 2);
+  std::map<std::string, int> months;
+  for (const nlohmann::json& month : stats["facets"]["months"])
+    months[month["value"]] = month["articles"];
+  CHECK(months == std::map<std::string, int>{{"2023-07", 2}, {"2023-08", 2}, {"2023-09", 1}});
+  CHECK(stats["timeline"]["bucket"] == "day");  // 46 days of dates.
 
   // The passages counted are those show lists.
   std::size_t shown_passages = 0;

@@ -8,6 +8,7 @@
 
 #include "pressclip/indexer.h"
 #include "schema/field_table.h"
+#include "schema/name_aliases.h"
 #include "schema/passage_layout.h"
 #include "schema/stored_article.h"
 #include "searcher/passage_bm25.h"
@@ -28,7 +29,9 @@ TEST_CASE("positions and text give the same passage scores for every kind of que
   }
   Xapian::Database database(path);
   schema::TextAnalyzer analyzer("english");
-  searcher::QueryBuilder builder(analyzer, database);
+  const schema::NameAliases sources = schema::builtin_source_aliases();
+  const schema::NameAliases agencies = schema::builtin_agency_aliases();
+  searcher::QueryBuilder builder(analyzer, database, sources, agencies);
   const double documents = database.get_doccount();
 
   for (const char* query :

@@ -10,7 +10,9 @@ namespace {
 struct Fixture {
   pressclip::schema::TextAnalyzer analyzer{"english"};
   Xapian::WritableDatabase database{std::string(), Xapian::DB_BACKEND_INMEMORY};
-  pressclip::searcher::QueryBuilder builder{analyzer, database};
+  pressclip::schema::NameAliases sources = pressclip::schema::builtin_source_aliases();
+  pressclip::schema::NameAliases agencies = pressclip::schema::builtin_agency_aliases();
+  pressclip::searcher::QueryBuilder builder{analyzer, database, sources, agencies};
 
   std::string parsed(const std::string& query) { return builder.parse(query).get_description(); }
 };
@@ -59,9 +61,37 @@ TEST_CASE("filters go through the schema's field processors") {
   Fixture fixture;
   CHECK(fixture.parsed("source:\"The Telegraph\"") == "Query(0 * XSOURCEthe telegraph)");
   CHECK(fixture.parsed("Source:BBC") == fixture.parsed("source:bbc"));
-  CHECK(fixture.parsed("date:2023-08").find("VALUE_GE 0 20230801") != std::string::npos);
-  CHECK(fixture.parsed("date:2023-08").find("VALUE_LE 1 20230831") != std::string::npos);
-  CHECK(fixture.parsed("date:..2023-07-31").find("VALUE_GE") == std::string::npos);
+  // Agency names go through the agency table, source names through the source table.
+  CHECK(fixture.parsed("agency:\"Agence France-Presse\"") == "Query(0 * XAGENCYafp)");
+  CHECK(fixture.parsed("source:\"BBC News\"") == "Query(0 * XSOURCEbbc)");
+}
+
+TEST_CASE("date filters become year, month and day terms within the index's dates") {
+  Fixture fixture;
+  // An index without dates: every date filter is one term that no article has.
+  CHECK(fixture.parsed("date:2023-08") == "Query(0 * D)");
+  fixture.builder.date_context().earliest_day = "20230101";
+  fixture.builder.date_context().latest_day = "20241231";
+  CHECK(fixture.parsed("date:2023-08") == "Query(0 * M202308)");
+  CHECK(fixture.parsed("date:2023-07-30..2023-08-01") ==
+        "Query(0 * (D20230730 OR D20230731 OR D20230801))");
+  CHECK(fixture.parsed("date:2024..") == "Query(0 * Y2024)");
+  CHECK(fixture.parsed("date:..2023-02") == "Query(0 * (M202301 OR M202302))");
+  CHECK(fixture.parsed("date:2025") == "Query(0 * D)");
+  fixture.builder.date_context().include_inferred_dates = false;
+  CHECK(fixture.parsed("date:2024") == "Query(0 * (Y2024 AND_NOT XINFERREDDATE))");
+}
+
+TEST_CASE("relative dates count back from the context's today") {
+  Fixture fixture;
+  fixture.builder.date_context().earliest_day = "20230101";
+  fixture.builder.date_context().latest_day = "20241231";
+  fixture.builder.date_context().today = {2023, 8, 3};
+  CHECK(fixture.parsed("date:today") == "Query(0 * D20230803)");
+  CHECK(fixture.parsed("date:yesterday") == "Query(0 * D20230802)");
+  CHECK(fixture.parsed("date:-2d..") == fixture.parsed("date:2023-08-01.."));
+  CHECK(fixture.parsed("date:-1m..-1w") == fixture.parsed("date:2023-07-03..2023-07-27"));
+  CHECK(fixture.parsed("date:-1w..-1w") == "Query(0 * D20230727)");
 }
 
 TEST_CASE("malformed queries are bad queries") {

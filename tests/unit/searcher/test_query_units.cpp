@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "schema/name_aliases.h"
 #include "searcher/query_builder.h"
 
 using pressclip::searcher::UnitKind;
@@ -11,8 +12,10 @@ namespace {
 
 std::vector<pressclip::searcher::QueryUnit> units_of(const std::string& query) {
   pressclip::schema::TextAnalyzer analyzer("english");
+  const pressclip::schema::NameAliases sources = pressclip::schema::builtin_source_aliases();
+  const pressclip::schema::NameAliases agencies = pressclip::schema::builtin_agency_aliases();
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  pressclip::searcher::QueryBuilder builder(analyzer, database);
+  pressclip::searcher::QueryBuilder builder(analyzer, database, sources, agencies);
   return pressclip::searcher::extract_units(builder.parse(query));
 }
 
@@ -58,8 +61,10 @@ namespace {
 // Whether passage units `found` (by unit, in extraction order) satisfy `query`'s condition.
 bool holds(const std::string& query, const std::vector<bool>& found) {
   pressclip::schema::TextAnalyzer analyzer("english");
+  const pressclip::schema::NameAliases sources = pressclip::schema::builtin_source_aliases();
+  const pressclip::schema::NameAliases agencies = pressclip::schema::builtin_agency_aliases();
   Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  pressclip::searcher::QueryBuilder builder(analyzer, database);
+  pressclip::searcher::QueryBuilder builder(analyzer, database, sources, agencies);
   return pressclip::searcher::analyse_query(builder.parse(query)).condition.holds(found);
 }
 

@@ -54,8 +54,9 @@ TEST_CASE("the corpus indexes with metadata from its manifest") {
   CHECK(stats.passages > 5);
   CHECK(stats.earliest_date == "2023-07-28");
   CHECK(stats.latest_date == "2023-09-11");
-  REQUIRE_FALSE(stats.sources.empty());
-  CHECK(stats.sources.front() == std::pair<std::string, std::size_t>{"RFI", 2});
+  REQUIRE_FALSE(stats.facets.sources.empty());
+  CHECK(stats.facets.sources.front().value == "RFI");
+  CHECK(stats.facets.sources.front().articles == 2);
 }
 
 TEST_CASE("Wagner AND Niger matches articles 000, 001 and 004") {
