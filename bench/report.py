@@ -100,6 +100,24 @@ def table(args):
     print(f"written: {args.json}")
 
 
+def filters(args):
+    """Prints the date filter comparison written by pressclip_filter_bench."""
+    rows = [json.loads(line) for line in open(args.results) if line.strip()]
+    header = ["filter", "kind", "with word", "terms", "term ms", "value-range ms",
+              "x faster", "no filter ms", "matches"]
+    lines = []
+    for row in rows:
+        lines.append([row["filter"], row["kind"], "yes" if row["with_word"] else "no",
+                      row["term_count"], f'{row["terms_ms"]:.3f}', f'{row["value_range_ms"]:.3f}',
+                      f'{row["value_range_ms"] / max(row["terms_ms"], 1e-6):.1f}',
+                      f'{row["no_filter_ms"]:.3f}' if "no_filter_ms" in row else "",
+                      row["matches"] if "value_range_matches" not in row
+                      else f'{row["matches"]} != {row["value_range_matches"]}'])
+    widths = [max(len(str(r[i])) for r in [header] + lines) for i in range(len(header))]
+    for row in [header, ["-" * w for w in widths]] + lines:
+        print("  ".join(str(text).ljust(width) for text, width in zip(row, widths)).rstrip())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -112,8 +130,10 @@ def main():
     table_parser.add_argument("--corpus-bytes", type=int, required=True)
     table_parser.add_argument("--articles", type=int, required=True)
     table_parser.add_argument("--json", required=True)
+    filters_parser = commands.add_parser("filters")
+    filters_parser.add_argument("--results", required=True)
     args = parser.parse_args()
-    record(args) if args.command == "record" else table(args)
+    {"record": record, "table": table, "filters": filters}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ if [ "$build" = yes ]; then
   command -v npm >/dev/null 2>&1 || ensure_packages npm
 
   step "build pressclip and the benchmark programs"
-  targets=(pressclip_cli pressclip_query_bench)
+  targets=(pressclip_cli pressclip_query_bench pressclip_filter_bench)
   [[ " $systems " == *" raw-xapian "* ]] && targets+=(raw_xapian_index raw_xapian_query)
   configure_and_build "${targets[@]}"
 fi
@@ -95,3 +95,10 @@ done
 step "report"
 python3 "$BENCH_DIR/report.py" table --results "$results" --corpus-bytes "$corpus_bytes" \
   --articles "$corpus_articles" --json "$CACHE_DIR/results-$size.json"
+
+if [[ " $systems " == *" pressclip "* ]]; then
+  step "date filters: terms against value ranges, on pressclip's index"
+  "$BUILD_DIR/bench/pressclip_filter_bench" "$work_root/pressclip/db" "${IN_PROCESS_REPS:-200}" \
+    elect >"$CACHE_DIR/filters-$size.jsonl"
+  python3 "$BENCH_DIR/report.py" filters --results "$CACHE_DIR/filters-$size.jsonl"
+fi

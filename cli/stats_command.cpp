@@ -1,6 +1,7 @@
 // `pressclip stats`: what the index holds.
 #include <iostream>
 
+#include "choice_option.h"
 #include "command.h"
 #include "pressclip/searcher.h"
 #include "printer.h"
@@ -13,6 +14,18 @@ class StatsCommand : public Command {
  public:
   void add_options(CLI::App& app) override {
     add_database_option(app, database_);
+    app.add_flag("--timeline", timeline_,
+                 "Also draw a histogram of all articles over time (a second JSON object with "
+                 "--json)");
+    add_choice_option(app, "--bucket", bucket_,
+                      {{"auto", TimelineBucket::kAuto},
+                       {"day", TimelineBucket::kDay},
+                       {"week", TimelineBucket::kWeek},
+                       {"month", TimelineBucket::kMonth},
+                       {"year", TimelineBucket::kYear}},
+                      "Timeline bars: auto (days up to 62 days, ISO weeks up to a year, months "
+                      "up to 10 years, else years; the default), day, week, month or year")
+        ->option_text("WIDTH");
     app.add_flag("--json", json_, "Print the statistics as one JSON object");
     add_color_option(app, color_);
     app.footer(database_help_footer() + "\nExit status: 0 printed, 2 error.");
@@ -22,13 +35,17 @@ class StatsCommand : public Command {
     Searcher searcher(resolve_database_path(database_));
     auto printer = json_ ? make_json_printer(std::cout)
                          : make_text_printer(std::cout, Styles::make(should_color(color_)));
-    printer->stats(searcher.stats());
+    const IndexStats stats = searcher.stats();
+    printer->stats(stats);
+    if (timeline_) printer->timeline(make_timeline(stats.facets.dates, bucket_));
     return kExitFound;
   }
 
  private:
   std::string database_;
   bool json_ = false;
+  bool timeline_ = false;
+  TimelineBucket bucket_ = TimelineBucket::kAuto;
   ColorChoice color_ = ColorChoice::kAuto;
 };
 

@@ -121,6 +121,13 @@ class TextPrinter : public Printer {
   }
 
   void timeline(const Timeline& timeline) override {
+    out_ << styles_.heading << "timeline" << styles_.reset << "  ";
+    if (timeline.bars.empty()) {
+      out_ << "(no dated articles)\n";
+      return;
+    }
+    out_ << "by " << to_string(timeline.bucket) << ", " << timeline.bars.front().first_day << " .. "
+         << timeline.bars.back().last_day << '\n';
     out_ << render_timeline(timeline, output_columns(), !styles_.reset.empty());
   }
 
@@ -138,10 +145,6 @@ class TextPrinter : public Printer {
            << s.reset << '\n';
     }
     print_breakdown(stats.facets);
-    if (!stats.facets.dates.empty()) {
-      out_ << '\n';
-      timeline(make_timeline(stats.facets.dates, TimelineBucket::kAuto));
-    }
   }
 
   void index_summary(const IndexSummary& summary) override {

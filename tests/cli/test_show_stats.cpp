@@ -135,7 +135,13 @@ TEST_CASE("stats: counts articles passages sources and dates of the corpus") {
   for (const nlohmann::json& month : stats["facets"]["months"])
     months[month["value"]] = month["articles"];
   CHECK(months == std::map<std::string, int>{{"2023-07", 2}, {"2023-08", 2}, {"2023-09", 1}});
-  CHECK(stats["timeline"]["bucket"] == "day");  // 46 days of dates.
+  const RunResult timeline =
+      run_pressclip({"stats", "--db", corpus_database(), "--json", "--timeline"});
+  REQUIRE(timeline.exit_code == 0);
+  const std::vector<nlohmann::json> with_timeline = parse_json_lines(timeline.out);
+  REQUIRE(with_timeline.size() == 2);
+  CHECK(with_timeline[1]["timeline"]["bucket"] == "day");  // 46 days of dates.
+  CHECK(with_timeline[1]["timeline"]["bars"].size() == 46);
 
   // The passages counted are those show lists.
   std::size_t shown_passages = 0;
