@@ -82,7 +82,8 @@ class JsonPrinter : public Printer {
       object["explanation"] = {{"part_scores", hit.explanation->part_scores},
                                {"article_weight", hit.explanation->article_weight},
                                {"article_share", hit.explanation->article_share},
-                               {"parts_covered", hit.explanation->parts_covered}};
+                               {"parts_covered", hit.explanation->parts_covered},
+                               {"recency_factor", hit.explanation->recency_factor}};
     }
     emit(object);
   }

@@ -12,6 +12,8 @@ namespace {
 
 constexpr const char* kIndent = "   ";
 constexpr std::string_view kEllipsis = "…";
+// Values listed per facet in text output at most; --json lists them all.
+constexpr std::size_t kMostValuesShown = 12;
 
 // `path` relative to the working directory when it lies inside it, as ripgrep prints.
 std::string display_path(const std::string& path) {
@@ -160,22 +162,29 @@ class TextPrinter : public Printer {
   }
 
  private:
-  // "sources   RFI 2, BBC 1, unknown 1" and the like for agencies, months and dates.
+  // "sources   RFI 2, BBC 1, unknown 1" and the like for agencies, months and dates. Long
+  // lists are cut to the first values (most frequent) or, for months, the latest ones.
   void print_breakdown(const Facets& facets) {
     const Styles& s = styles_;
     auto counts = [&](const char* label, const std::vector<FacetValue>& values,
-                      const std::string& style, std::size_t missing, const char* missing_label) {
+                      const std::string& style, std::size_t missing, const char* missing_label,
+                      bool latest) {
       out_ << s.heading << label << s.reset << std::string(10 - std::string(label).size(), ' ');
-      for (std::size_t i = 0; i < values.size(); ++i) {
-        out_ << (i ? ", " : "") << style << values[i].value << s.reset << ' ' << values[i].articles;
+      const std::size_t shown = std::min(values.size(), kMostValuesShown);
+      const std::size_t first = latest ? values.size() - shown : 0;
+      if (latest && first > 0) out_ << first << " earlier, ";
+      for (std::size_t i = first; i < first + shown; ++i) {
+        out_ << (i > first ? ", " : "") << style << values[i].value << s.reset << ' '
+             << values[i].articles;
       }
+      if (!latest && shown < values.size()) out_ << ", " << values.size() - shown << " more";
       if (missing > 0) out_ << (values.empty() ? "" : ", ") << missing_label << ' ' << missing;
       if (values.empty() && missing == 0) out_ << "(none)";
       out_ << '\n';
     };
-    counts("sources", facets.sources, s.source, facets.without_source, "unknown");
-    counts("agencies", facets.agencies, s.source, facets.without_agency, "none");
-    counts("months", facets.months, s.date, facets.dated_to_year, "year only");
+    counts("sources", facets.sources, s.source, facets.without_source, "unknown", false);
+    counts("agencies", facets.agencies, s.source, facets.without_agency, "none", false);
+    counts("months", facets.months, s.date, facets.dated_to_year, "year only", true);
     out_ << s.heading << "undated" << s.reset << "   " << facets.undated << " ("
          << facets.inferred_dates << " dates inferred from text)\n";
   }
@@ -200,13 +209,20 @@ class TextPrinter : public Printer {
       parts_total += explanation.part_scores[i];
     }
     const double article = explanation.article_weight * explanation.article_share;
-    char summary[256];
-    const double bm25 = parts_total + article;
+    char summary[320];
+    const double unscaled = parts_total + article;
+    const double bm25 = unscaled * explanation.recency_factor;
+    char recency[64] = "";
+    if (explanation.recency_factor != 1.0) {
+      std::snprintf(recency, sizeof recency, " x recency %.2f = %.2f", explanation.recency_factor,
+                    bm25);
+    }
     std::snprintf(summary, sizeof summary,
-                  " = %.2f; article %.2f x %.2f = %.2f; bm25 %.2f; %zu parts covered; score "
+                  " = %.2f; article %.2f x %.2f = %.2f; bm25 %.2f%s; %zu parts covered; score "
                   "%zu + %.2f/(1+%.2f)",
-                  parts_total, explanation.article_weight, explanation.article_share, article, bm25,
-                  explanation.parts_covered, explanation.parts_covered, bm25, bm25);
+                  parts_total, explanation.article_weight, explanation.article_share, article,
+                  unscaled, recency, explanation.parts_covered, explanation.parts_covered, bm25,
+                  bm25);
     out_ << summary << styles_.reset << '\n';
   }
 

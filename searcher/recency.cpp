@@ -1,4 +1,4 @@
-// Recency factors and the posting source that applies them while matching.
+// Recency factors: how much an article's age decays its score.
 #include "searcher/recency.h"
 
 #include <algorithm>
@@ -28,25 +28,6 @@ double recency_factor(std::string_view last_day_key, int today, double half_life
                               digits(last_day_key.substr(6, 2)));
   const double age = std::max(0, today - day);
   return std::pow(0.5, age / half_life_days);
-}
-
-RecencyPostingSource::RecencyPostingSource(int today, double half_life_days, double top_weight)
-    : Xapian::ValuePostingSource(schema::kDateLastDaySlot),
-      today_(today),
-      half_life_days_(half_life_days),
-      top_weight_(top_weight) {}
-
-double RecencyPostingSource::get_weight() const {
-  return top_weight_ * recency_factor(get_value(), today_, half_life_days_);
-}
-
-RecencyPostingSource* RecencyPostingSource::clone() const {
-  return new RecencyPostingSource(today_, half_life_days_, top_weight_);
-}
-
-void RecencyPostingSource::init(const Xapian::Database& database) {
-  Xapian::ValuePostingSource::init(database);
-  set_maxweight(top_weight_);
 }
 
 }  // namespace pressclip::searcher

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_set>
 
 #include "pressclip/error.h"
 #include "schema/article_id.h"
@@ -205,14 +206,6 @@ class Searcher::Impl {
       }
       recency = {schema::days_from_civil(today.year, today.month, today.day),
                  options.recency_half_life_days};
-      // The boost can reach the best weight any article can have for the query, so a
-      // recent article competes for a candidate place with a better-matching older one.
-      const double top_weight = enquire.get_mset(0, 0).get_max_possible();
-      enquire.set_query(
-          Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                        Xapian::Query((new searcher::RecencyPostingSource(
-                                           recency.today, recency.half_life_days, top_weight))
-                                          ->release())));
     }
     searcher::FacetCounter facet_counter;
     if (options.facets) enquire.add_matchspy(&facet_counter);
@@ -239,6 +232,16 @@ class Searcher::Impl {
     std::vector<CandidateArticle> articles;
     std::vector<Candidate> candidates;
     std::size_t articles_with_passages = 0;
+    std::unordered_set<Xapian::docid> read;
+    auto compete = [&](const Xapian::MSet& matches) {
+      for (auto match = matches.begin(); match != matches.end(); ++match) {
+        if (!read.insert(*match).second) continue;
+        const std::size_t before = candidates.size();
+        add_passages(match, options, structure.condition, scorer, ranker, structure.units.size(),
+                     recency, articles, candidates);
+        if (candidates.size() > before) ++articles_with_passages;
+      }
+    };
     Xapian::doccount window =
         static_cast<Xapian::doccount>(std::max(options.candidate_articles, needed));
     for (Xapian::doccount first = 0;;) {
@@ -252,11 +255,15 @@ class Searcher::Impl {
         results.facets = facet_counter.facets();
         enquire.clear_matchspies();
       }
-      for (auto match = matches.begin(); match != matches.end(); ++match) {
-        const std::size_t before = candidates.size();
-        add_passages(match, options, structure.condition, scorer, ranker, structure.units.size(),
-                     recency, articles, candidates);
-        if (candidates.size() > before) ++articles_with_passages;
+      compete(matches);
+      if (first == 0 && recency.half_life_days > 0) {
+        // With recency, the newest matching articles compete too: Xapian picks them from
+        // the whole match set, so a recent article that matches less well than the best
+        // ones can still win once every score is decayed by age.
+        Xapian::Enquire newest(database_);
+        newest.set_query(query);
+        newest.set_sort_by_value_then_relevance(schema::kDateLastDaySlot, true);
+        compete(match(newest, 0, window, kExactCountUpTo));
       }
       first += matches.size();
       if (!passage_scope || candidates.size() >= needed || matches.size() < window ||
@@ -394,17 +401,20 @@ class Searcher::Impl {
             ? searcher::recency_factor(article.document.get_value(schema::kDateLastDaySlot),
                                        recency.today, recency.half_life_days)
             : 1.0;
+    // Recency decays the BM25 part, so a passage one half-life old needs twice the BM25 of
+    // a new one, while holding more of the query's parts still comes first.
     for (searcher::PassageScore& passage : *scores) {
       passage.score =
-          recency_factor * final_score(parts_covered(passage), passage.score + article_bonus);
+          final_score(parts_covered(passage), recency_factor * (passage.score + article_bonus));
     }
     for (const searcher::PassageScore& passage :
          searcher::select_passages(std::move(*scores), options.per_article)) {
       Candidate candidate{passage.score, articles.size() - 1, passage.index, {}, std::nullopt};
       if (!text_highlights.empty()) candidate.highlights = text_highlights[passage.index];
       if (options.explain) {
-        candidate.explanation = ScoreExplanation{passage.unit_scores, match.get_weight(),
-                                                 kArticleWeightShare, parts_covered(passage)};
+        candidate.explanation =
+            ScoreExplanation{passage.unit_scores, match.get_weight(), kArticleWeightShare,
+                             parts_covered(passage), recency_factor};
         candidate.explanation->part_scores.resize(unit_count);
       }
       candidates.push_back(std::move(candidate));

@@ -55,10 +55,11 @@ struct SearchOptions {
   /// Whether date filters (`date:`, since, until) match articles whose date was inferred
   /// from their text (FieldOrigin::kInferred). Sorting and facets always use those dates.
   bool include_inferred_dates = true;
-  /// When > 0, recency blends into relevance: an article `age` days old (from `today`) has
-  /// its passages' scores multiplied by 0.5^(age / half_life); undated articles count as
-  /// one half-life old. Applied while matching, so recent articles win candidate places
-  /// too (docs/ranking.md). Only for relevance order.
+  /// When > 0, recency blends into relevance: the BM25 part of the score of an article
+  /// `age` days old (from `today`) is multiplied by 0.5^(age / half_life); undated articles
+  /// count as one half-life old. The newest matching articles are candidates beside the
+  /// best-matching ones, chosen by Xapian from the whole match set (docs/ranking.md).
+  /// Only for relevance order.
   double recency_half_life_days = 0.0;
   /// Also count the whole match set by source, agency and month (SearchResults::facets),
   /// which makes Xapian check every matching article.
@@ -115,13 +116,14 @@ struct QueryExplanation {
 /// At most this many forms are listed per query part in an explanation.
 inline constexpr std::size_t kExplainedFormsShown = 20;
 
-/// Why a passage scored as it did (docs/ranking.md): with bm25 = sum of part_scores +
-/// article_share * article_weight, score = parts_covered + bm25 / (1 + bm25).
+/// Why a passage scored as it did (docs/ranking.md): with bm25 = recency_factor * (sum of
+/// part_scores + article_share * article_weight), score = parts_covered + bm25 / (1 + bm25).
 struct ScoreExplanation {
   std::vector<double> part_scores;  ///< BM25 of each query part in the passage, by part.
   double article_weight = 0.0;      ///< The article's own BM25 weight for the query.
   double article_share = 0.0;       ///< The share of it added to each of its passages.
   std::size_t parts_covered = 0;    ///< Query parts that occur in the passage.
+  double recency_factor = 1.0;      ///< 0.5^(age / half-life) with recency, else 1.
 };
 
 /// The article a hit belongs to.
