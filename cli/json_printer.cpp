@@ -7,8 +7,13 @@
 namespace pressclip::cli {
 namespace {
 
+// JSON schema 1 named the origin of a "Source:" line "text"; text output says "text line".
+const char* origin_name(FieldOrigin origin) {
+  return origin == FieldOrigin::kText ? "text" : to_string(origin);
+}
+
 nlohmann::ordered_json field_json(const MetadataField& field) {
-  return {{"value", field.value}, {"origin", to_string(field.origin)}};
+  return {{"value", field.value}, {"origin", origin_name(field.origin)}};
 }
 
 nlohmann::ordered_json counts_json(const std::vector<FacetValue>& values) {
@@ -122,10 +127,14 @@ class JsonPrinter : public Printer {
   }
 
   void stats(const IndexStats& stats) override {
+    nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+    for (const FacetValue& source : stats.facets.sources)
+      sources.push_back({{"name", source.value}, {"articles", source.articles}});
     emit({{"format_version", kJsonFormatVersion},
           {"database", stats.database_path},
           {"articles", stats.articles},
           {"passages", stats.passages},
+          {"sources", std::move(sources)},
           {"facets", facets_json(stats.facets)},
           {"timeline", timeline_to_json(make_timeline(stats.facets.dates, TimelineBucket::kAuto))},
           {"undated_articles", stats.undated_articles},

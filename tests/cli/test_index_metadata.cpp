@@ -101,7 +101,7 @@ TEST_CASE("index: manifest values apply to a file without front matter") {
 TEST_CASE("index: a Source line in the text gives the source") {
   const nlohmann::json article =
       show_json(front_matter_database(), kData / "front_matter" / "text_source.txt");
-  check_field(article, "source", "Example Wire", "text line");
+  check_field(article, "source", "Example Wire", "text");  // "text line" in text output.
   check_field(article, "date", "", "default");
   check_field(article, "title",
               "The village library will open on Sundays from next month, the parish council "
