@@ -76,12 +76,14 @@ class SearchCommand : public Command {
         ->option_text("WHAT");
     app.add_option("--recency", recency_,
                    "Blend recency into relevance: an article one HALF_LIFE old (30d, 2w, 6m, "
-                   "1y) scores half as much; undated ones count as one half-life old")
+                   "1y; a bare number is days) has half the BM25 part of its score; undated "
+                   "ones count as one half-life old (docs/ranking.md)")
         ->type_name("HALF_LIFE");
     app.add_flag("--facets", facets_,
                  "After the passages, count all matching articles by source, agency and month");
-    app.add_flag("--timeline", timeline_,
-                 "After the passages, draw a histogram of all matching articles over time");
+    CLI::Option* timeline =
+        app.add_flag("--timeline", timeline_,
+                     "After the passages, draw a histogram of all matching articles over time");
     add_choice_option(app, "--bucket", bucket_,
                       {{"auto", TimelineBucket::kAuto},
                        {"day", TimelineBucket::kDay},
@@ -89,8 +91,10 @@ class SearchCommand : public Command {
                        {"month", TimelineBucket::kMonth},
                        {"year", TimelineBucket::kYear}},
                       "Timeline bars: auto (days up to 62 days, ISO weeks up to a year, months "
-                      "up to 10 years, else years; the default), day, week, month or year")
-        ->option_text("WIDTH");
+                      "up to 10 years, else years; the default), day, week, month or year; "
+                      "needs --timeline")
+        ->option_text("WIDTH")
+        ->needs(timeline);
     app.add_flag("--explain", options_.explain,
                  "Print how the query was understood (normalised query, Xapian's parse with "
                  "filters, each word/phrase/NEAR/wildcard part with its weight and the words it "

@@ -1,6 +1,8 @@
 // Resolution of the index location.
 #include "settings.h"
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -58,7 +60,21 @@ std::string database_help_footer() {
 }
 
 std::string resolve_today(const std::string& option_value) {
-  return option_value.empty() ? environment("PRESSCLIP_TODAY") : option_value;
+  const bool from_option = !option_value.empty();
+  const std::string today = from_option ? option_value : environment("PRESSCLIP_TODAY");
+  if (today.empty()) return today;
+  unsigned year = 0, month = 0, day = 0;
+  char end = 0;
+  const bool parsed = today.size() == 10 && today[4] == '-' && today[7] == '-' &&
+                      std::sscanf(today.c_str(), "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3;
+  const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)),
+                                         std::chrono::month(month), std::chrono::day(day)};
+  if (!parsed || year < 1000 || !date.ok()) {
+    throw Error(ErrorKind::kBadArgument, std::string(from_option ? "--today" : "PRESSCLIP_TODAY") +
+                                             " '" + today +
+                                             "' is not a date of the form YYYY-MM-DD");
+  }
+  return today;
 }
 
 AliasFile read_source_alias_file(const std::string& option_value) {
@@ -98,8 +114,8 @@ double parse_half_life_days(const std::string& text) {
   if (unit == "y") days_per_unit = 365.25;
   if (used == 0 || days_per_unit == 0.0 || !(number > 0.0) || number > 1e6) {
     throw Error(ErrorKind::kBadArgument, "--recency '" + text +
-                                             "' is not a half-life: use a positive number of "
-                                             "days with d, w, m or y, as in 30d");
+                                             "' is not a half-life: use a positive number with d, "
+                                             "w, m or y (or none, for days), as in 30d");
   }
   return number * days_per_unit;
 }

@@ -19,7 +19,8 @@ void add_database_option(CLI::App& app, std::string& target);
 std::string database_help_footer();
 
 /// "Today" for relative dates: `--today DATE`, else $PRESSCLIP_TODAY, else "" (the library
-/// then reads the clock).
+/// then reads the clock). Throws Error kBadArgument, naming where it came from, if the date
+/// given is not a real YYYY-MM-DD day.
 std::string resolve_today(const std::string& option_value);
 
 /// A source alias file to load: its name and text. `--source-aliases FILE` if given (it

@@ -16,8 +16,8 @@ struct FrontMatter {
 };
 
 /// The keys read from front matter; other keys are ignored.
-inline constexpr std::string_view kFrontMatterKeys[] = {"title", "source", "date", "url",
-                                                        "language"};
+inline constexpr std::string_view kFrontMatterKeys[] = {"title", "source",   "date",
+                                                        "url",   "language", "agency"};
 
 /// Splits the front matter off `content`. A block starts with a line "---" as the first
 /// line of the file and ends with a line "---" or "..."; it must be a YAML mapping whose

@@ -58,8 +58,13 @@ class Indexer::Impl {
       throw Error(ErrorKind::kBadArgument, "no index directory given");
     }
     const std::string context = "cannot open index '" + options.database_path + "' for writing";
-    // Check the language before anything is created, so that a refused run leaves nothing.
+    // Check the language and the alias table before anything is created, so that a refused
+    // run leaves nothing.
     if (!options.stemmer_language.empty()) schema::TextAnalyzer check(options.stemmer_language);
+    if (!options.source_aliases.empty()) {
+      schema::NameAliases check;
+      check.add_from_text(options.source_aliases, alias_file_name());
+    }
     try {
       std::filesystem::create_directories(options.database_path);
       database_ = Xapian::WritableDatabase(options.database_path, Xapian::DB_CREATE_OR_OPEN);
@@ -150,10 +155,12 @@ class Indexer::Impl {
       source_aliases_.add_from_text(user_source_aliases_, "the index's stored source aliases");
       return;
     }
-    const std::string origin =
-        options_.source_aliases_name.empty() ? "source aliases" : options_.source_aliases_name;
-    source_aliases_.add_from_text(user_source_aliases_, origin);
+    source_aliases_.add_from_text(user_source_aliases_, alias_file_name());
     store_source_aliases();
+  }
+
+  std::string alias_file_name() const {
+    return options_.source_aliases_name.empty() ? "source aliases" : options_.source_aliases_name;
   }
 
   void store_source_aliases() {

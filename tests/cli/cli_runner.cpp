@@ -40,7 +40,12 @@ std::vector<std::string> child_environment(const RunOptions& options) {
     const std::string variable(*entry);
     if (!removed(variable.substr(0, variable.find('=')))) result.push_back(variable);
   }
-  for (const auto& [name, value] : options.env) result.push_back(name + "=" + value);
+  bool config_home_set = false;
+  for (const auto& [name, value] : options.env) {
+    result.push_back(name + "=" + value);
+    config_home_set = config_home_set || name == "XDG_CONFIG_HOME";
+  }
+  if (!config_home_set) result.push_back(std::string("XDG_CONFIG_HOME=") + kTestConfigHome);
   return result;
 }
 

@@ -12,8 +12,12 @@ namespace pressclip::test {
 
 /// The environment variables that steer the binary. run_pressclip() removes them from the
 /// inherited environment, so that a test sees only what it sets in RunOptions::env.
-inline const std::vector<std::string> kScrubbedEnvironment = {"PRESSCLIP_DB", "XDG_DATA_HOME",
-                                                              "NO_COLOR"};
+inline const std::vector<std::string> kScrubbedEnvironment = {
+    "PRESSCLIP_DB", "XDG_DATA_HOME", "NO_COLOR", "PRESSCLIP_TODAY", "XDG_CONFIG_HOME", "COLUMNS"};
+
+/// Set for every child unless a test sets it: a configuration directory that does not exist,
+/// so that a developer's ~/.config/pressclip/sources.tsv never changes a test's results.
+inline constexpr const char* kTestConfigHome = "/nonexistent/pressclip-test-config";
 
 /// How to run the binary.
 struct RunOptions {
