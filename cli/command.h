@@ -13,6 +13,9 @@ namespace pressclip::cli {
 inline constexpr int kExitFound = 0;
 inline constexpr int kExitNothingFound = 1;
 inline constexpr int kExitError = 2;
+/// Another process is updating the index (pressclip::ErrorKind::kIndexLocked): EX_TEMPFAIL
+/// of sysexits.h, a temporary failure worth retrying later.
+inline constexpr int kExitIndexLocked = 75;
 
 /// One subcommand: declares its options, then runs once they are parsed.
 class Command {
@@ -35,6 +38,8 @@ struct CommandSpec {
 std::span<const CommandSpec> command_table();
 
 std::unique_ptr<Command> make_index_command();
+std::unique_ptr<Command> make_add_command();
+std::unique_ptr<Command> make_rm_command();
 std::unique_ptr<Command> make_search_command();
 std::unique_ptr<Command> make_show_command();
 std::unique_ptr<Command> make_stats_command();

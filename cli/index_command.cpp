@@ -4,9 +4,13 @@
 #include <iostream>
 
 #include "command.h"
+#include "index_lock.h"
+#include "index_watch.h"
+#include "interrupt.h"
 #include "pressclip/error.h"
 #include "pressclip/indexer.h"
 #include "printer.h"
+#include "progress_bar.h"
 #include "settings.h"
 
 namespace pressclip::cli {
@@ -47,14 +51,31 @@ class IndexCommand : public Command {
                    "names sources are given under to one name; extends the built-in table and "
                    "stays in force for later runs and for searches")
         ->type_name("FILE");
+    app.add_flag("--rebuild", rebuild_,
+                 "Build a new index of PATHs from scratch beside the old one, then swap it in "
+                 "in one step: searches see the old index until the new one is complete");
+    app.add_flag("--watch", watch_,
+                 "After bringing the index up to date, keep running: index files as they are "
+                 "closed after writing or moved in, forget deleted ones (new articles are "
+                 "searchable within a second); stop with Ctrl-C or SIGTERM");
+    app.add_flag("--wait", wait_,
+                 "If another process is updating the index, wait for it instead of failing");
+    app.add_flag("-v,--verbose", verbose_, "Also print a line per skipped file in the report");
     app.add_flag("--json", json_, "Print the report as one JSON object");
-    app.add_flag("-q,--quiet", quiet_, "Print no report (warnings still go to standard error)");
+    app.add_flag("-q,--quiet", quiet_,
+                 "Print no report and no progress (warnings still go to standard error)");
     app.footer(database_help_footer() +
                "\nFiles inside directories are articles if they end in .txt, .text, .md or "
-               ".markdown. Re-indexing a file replaces its article. Broken files are skipped "
-               "with a warning. " +
+               ".markdown. A run reads only new and changed files (size and modification time, "
+               "then a hash of the text), records moved and duplicated files without reading "
+               "them again, and forgets articles whose files are gone from under PATHs. Broken "
+               "files are skipped with a warning. A progress line is drawn on standard error "
+               "when it is a terminal. " +
                source_aliases_help() +
-               "\nExit status: 0 done (even if files were skipped), 2 error.");
+               "\nExit status: 0 done (even if files were skipped), 2 error, 75 the index is "
+               "being updated by another process (without --wait), 130/143 interrupted by "
+               "SIGINT/SIGTERM after committing what was done (the next run goes on from "
+               "there).");
   }
 
   int run() override {
@@ -77,19 +98,36 @@ class IndexCommand : public Command {
     AliasFile aliases = read_source_alias_file(source_aliases_);
     options.source_aliases = std::move(aliases.text);
     options.source_aliases_name = std::move(aliases.name);
-    Indexer indexer(options);
+    const InterruptFlag interrupt;
+    std::unique_ptr<Indexer> indexer = open_indexer(options, wait_);
+
+    ProgressBar bar;
     IndexRunOptions run_options;
     run_options.manifests = manifests_;
-    run_options.on_warning = [](const IndexWarning& warning) {
+    run_options.on_warning = [&](const IndexWarning& warning) {
+      bar.clear();
       print_warning(warning.path + ": " + warning.reason + (warning.skipped ? " (skipped)" : ""));
     };
-    const IndexReport report = indexer.index_paths(paths_, run_options);
+    if (!quiet_)
+      run_options.on_progress = [&](const IndexProgress& progress) { bar.update(progress); };
+    run_options.stop = interrupt.stop();
+    const IndexReport report = rebuild_ ? indexer->rebuild(paths_, run_options)
+                                        : indexer->index_paths(paths_, run_options);
+    bar.finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!quiet_) {
       auto printer = json_ ? make_json_printer(std::cout) : make_text_printer(std::cout, Styles{});
       printer->index_summary({report, options.database_path, seconds});
+      if (verbose_ && !json_) {
+        for (const IndexWarning& warning : report.warnings) {
+          if (warning.skipped)
+            std::cout << "skipped " << warning.path << ": " << warning.reason << '\n';
+        }
+      }
     }
+    if (report.interrupted) return interrupted_exit_status();
+    if (watch_) return watch_paths(*indexer, paths_, run_options, quiet_, json_);
     return kExitFound;
   }
 
@@ -101,6 +139,10 @@ class IndexCommand : public Command {
   std::string source_aliases_;
   std::size_t batch_articles_ = IndexerOptions{}.batch_articles;
   std::size_t writers_ = 0;
+  bool rebuild_ = false;
+  bool watch_ = false;
+  bool wait_ = false;
+  bool verbose_ = false;
   bool json_ = false;
   bool quiet_ = false;
 };

@@ -154,12 +154,18 @@ class JsonPrinter : public Printer {
     emit({{"format_version", kJsonFormatVersion},
           {"database", summary.database_path},
           {"indexed", report.articles_indexed},
+          {"added", report.articles_added},
+          {"updated", report.articles_updated},
+          {"moved", report.files_moved},
+          {"removed", report.articles_removed},
+          {"unchanged", report.files_unchanged},
           {"skipped", report.files_skipped},
           {"ignored", report.files_ignored},
           {"manifests", report.manifests_read},
           {"bytes", report.bytes_indexed},
           {"commits", report.batches_committed},
           {"seconds", summary.seconds},
+          {"interrupted", report.interrupted},
           {"warnings", std::move(warnings)}});
   }
 

@@ -1,19 +1,20 @@
 // The `pressclip` binary: dispatches to subcommands and turns every failure into one line
-// on standard error and exit status 2.
+// on standard error and an exit status (2; 75 for a locked index; 128 + signal if stopped).
 #include <CLI/CLI.hpp>
 
 #include <exception>
 #include <iostream>
 
 #include "command.h"
+#include "interrupt.h"
 #include "pressclip/error.h"
 #include "pressclip/version.h"
 
 namespace {
 
-int fail(const std::string& message) {
+int fail(const std::string& message, int status = pressclip::cli::kExitError) {
   std::cerr << "pressclip: error: " << message << '\n';
-  return pressclip::cli::kExitError;
+  return status;
 }
 
 }  // namespace
@@ -72,7 +73,10 @@ int main(int argc, char** argv) {
     }
     return fail("no command given (see 'pressclip --help')");
   } catch (const pressclip::Error& error) {
-    return fail(error.what());
+    return fail(error.what(),
+                error.kind() == pressclip::ErrorKind::kIndexLocked ? kExitIndexLocked : kExitError);
+  } catch (const InterruptedError& error) {
+    return fail(error.what(), error.exit_status());
   } catch (const std::exception& error) {
     return fail(std::string("unexpected failure: ") + error.what());
   } catch (...) {

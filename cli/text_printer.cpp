@@ -153,12 +153,11 @@ class TextPrinter : public Printer {
     const IndexReport& report = summary.report;
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", summary.seconds);
-    out_ << "Indexed " << report.articles_indexed << " article"
-         << (report.articles_indexed == 1 ? "" : "s") << " (" << human_bytes(report.bytes_indexed)
-         << ") in " << seconds << " s into " << summary.database_path << "; "
-         << report.files_skipped << " skipped, " << report.files_ignored << " ignored, "
-         << report.manifests_read << " manifest" << (report.manifests_read == 1 ? "" : "s")
-         << " read.\n";
+    out_ << (report.interrupted ? "Interrupted: " : "") << report.articles_added << " added, "
+         << report.articles_updated << " updated, " << report.files_moved << " moved, "
+         << report.articles_removed << " removed, " << report.files_unchanged << " unchanged, "
+         << report.files_skipped << " skipped (" << human_bytes(report.bytes_indexed) << " read in "
+         << seconds << " s) in " << summary.database_path << '\n';
   }
 
  private:

@@ -7,6 +7,9 @@ if(NOT TARGET Xapian::Xapian)
   add_library(Xapian::Xapian ALIAS PkgConfig::XAPIAN)
 endif()
 
+# xxHash (XXH3) hashes article files, to tell a changed text from a touched file.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
+
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)

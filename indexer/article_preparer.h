@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "indexer/document_builder.h"
+#include "indexer/index_state.h"
 #include "indexer/manifest.h"
 #include "indexer/metadata_resolver.h"
 #include "pressclip/indexer.h"
@@ -21,12 +23,27 @@ struct MetadataInputs {
   NameTables names;
 };
 
+/// What the writer must do with a prepared file.
+enum class PreparedKind {
+  kSkipped,  ///< Not an article (unreadable, malformed): nothing; an earlier article stays.
+  kRestamp,  ///< The text is the one recorded for this path: only record the new stamp.
+  kAddPath,  ///< The text is an article's already: add this path to it (a duplicate, a move).
+  kFull,     ///< A new or changed text: write `document` (replacing `replaces`, if set).
+};
+
 /// An article read, analysed and turned into a document; or a file skipped, with why.
 struct PreparedArticle {
   std::string path;
-  bool skipped = false;
+  PreparedKind kind = PreparedKind::kFull;
+  bool skipped = false;                ///< kind == kSkipped.
   std::vector<IndexWarning> warnings;  ///< Problems found, in order (the skip reason too).
-  std::string id_term;                 ///< The unique id term to replace by.
+  schema::IndexedFile file;            ///< The path with its stamp and metadata hash.
+  std::string content_hash;
+  std::string article_id;
+  std::string id_term;  ///< The unique id term of the article written (kFull).
+  /// kFull: the document of the article that this path alone belonged to, replaced in
+  /// place (0 for a new article). kAddPath: the article whose text this is.
+  Xapian::docid target = 0;
   Xapian::Document document;
   std::size_t passages = 0;
   std::size_t text_bytes = 0;
@@ -39,16 +56,29 @@ struct PreparedArticle {
 /// Thread-safety: not thread-safe (owns an analyser); one thread at a time.
 class ArticlePreparer {
  public:
-  ArticlePreparer(const std::string& stemmer_language, const MetadataInputs& inputs);
+  /// `state` is what the index held when the run started (null for a new index): a file
+  /// whose text it already holds is not analysed again. It must outlive the preparer.
+  ArticlePreparer(const std::string& stemmer_language, const MetadataInputs& inputs,
+                  const IndexState* state = nullptr);
 
   /// The prepared article for the file at canonical path `path`. A file that cannot be an
   /// article is returned skipped with a warning, never thrown.
   PreparedArticle prepare(const std::string& path);
 
+  /// The prepared article for `content` (a file's bytes) with no file behind it, under `id`
+  /// (or an id derived from its hash if empty). Throws Error kBadArgument if it is not an
+  /// article.
+  PreparedArticle prepare_text(std::string content, const std::string& id);
+
  private:
+  PreparedArticle analyse(PreparedArticle prepared, std::string content);
+  std::string unique_id(const std::string& wanted, const std::string& fallback_seed);
+
   schema::TextAnalyzer analyzer_;
   DocumentBuilder builder_;
   const MetadataInputs& inputs_;
+  const IndexState* state_;
+  std::unordered_set<std::string> assigned_ids_;
 };
 
 }  // namespace pressclip::indexer

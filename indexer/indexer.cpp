@@ -11,10 +11,15 @@
 #include <thread>
 
 #include "indexer/article_preparer.h"
+#include "indexer/article_writer.h"
 #include "indexer/bounded_queue.h"
+#include "indexer/change_plan.h"
+#include "indexer/directory_swap.h"
 #include "indexer/file_walker.h"
+#include "indexer/index_state.h"
 #include "indexer/manifest.h"
 #include "indexer/parallel_build.h"
+#include "indexer/progress_reporter.h"
 #include "pressclip/error.h"
 #include "schema/article_id.h"
 #include "schema/field_table.h"
@@ -104,43 +109,123 @@ class Indexer::Impl {
       build_in_parallel(walk.articles, inputs, writers, run, report);
       return report;
     }
-
-    // Two stages on two cores: a producer thread reads, analyses and builds documents
-    // (ArticlePreparer touches no database) while this thread writes them and commits.
-    indexer::BoundedQueue<indexer::PreparedArticle> queue(kPreparedAhead);
-    std::exception_ptr producer_error;
-    std::thread producer([&] {
-      try {
-        indexer::ArticlePreparer preparer(language_, inputs);
-        for (const std::string& path : walk.articles) {
-          if (!queue.push(preparer.prepare(path))) break;
-        }
-      } catch (...) {
-        producer_error = std::current_exception();
-      }
-      queue.close();
-    });
     try {
-      passage_total_ = read_counter(database_, schema::kPassageTotalKey);
-      while (std::optional<indexer::PreparedArticle> prepared = queue.pop()) {
-        for (IndexWarning& warning : prepared->warnings) warn(report, run, std::move(warning));
-        if (prepared->skipped) continue;
-        if (!in_batch_) begin_batch();
-        write(*prepared, report);
-        if (batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) {
-          commit_batch(report);
-        }
-      }
-      producer.join();
-      if (producer_error) std::rethrow_exception(producer_error);
-      if (in_batch_) commit_batch(report);
+      const indexer::IndexState state(database_);
+      std::vector<std::string> roots;
+      for (const std::string& path : paths) roots.push_back(schema::canonical_path(path));
+      const indexer::ChangePlan plan = indexer::plan_changes(walk, roots, state, manifests);
+      report.files_unchanged = plan.unchanged;
+      indexer::ProgressReporter progress(run, walk.articles.size(), plan.bytes_total);
+      progress.done(plan.unchanged, plan.bytes_unchanged);
+      write_changes(plan, inputs, state, run, progress, report);
+      progress.finish();
     } catch (...) {
-      queue.close();
-      if (producer.joinable()) producer.join();
-      if (in_batch_) cancel_batch();
       schema::rethrow_as_error("indexing into '" + options_.database_path + "' failed");
     }
     return report;
+  }
+
+  IndexReport rebuild(const std::vector<std::string>& paths, const IndexRunOptions& run) {
+    for (const std::string& path : paths) {
+      if (!std::filesystem::exists(path))
+        throw Error(ErrorKind::kNotFound, "no such file: " + path);
+    }
+    const std::filesystem::path target = without_trailing_separator(options_.database_path);
+    // Beside the index, so that the exchange stays on one file system. One left by an
+    // interrupted rebuild is stale: only the holder of the index's write lock rebuilds.
+    const std::filesystem::path staging =
+        target.parent_path() / ("." + target.filename().string() + ".pressclip-rebuild");
+    IndexReport report;
+    try {
+      std::filesystem::remove_all(staging);
+      IndexerOptions fresh_options = options_;
+      fresh_options.database_path = staging.string();
+      fresh_options.stemmer_language = language_;
+      fresh_options.source_aliases = user_source_aliases_;
+      {
+        Indexer fresh(fresh_options);
+        report = fresh.index_paths(paths, run);
+      }
+      if (report.interrupted) {
+        std::filesystem::remove_all(staging);
+        return report;
+      }
+      // Still holding the lock on the old index: swap, let go of the old one, open the new.
+      indexer::exchange_directories(staging, target);
+      database_.close();
+      database_ = Xapian::WritableDatabase(target.string(), Xapian::DB_OPEN);
+      std::filesystem::remove_all(staging);
+    } catch (...) {
+      std::error_code ignored;
+      std::filesystem::remove_all(staging, ignored);
+      schema::rethrow_as_error("rebuilding '" + options_.database_path + "' failed");
+    }
+    return report;
+  }
+
+  IndexReport remove_paths(const std::vector<std::string>& paths) {
+    IndexReport report;
+    try {
+      const indexer::IndexState state(database_);
+      std::vector<std::string> roots;
+      for (const std::string& path : paths) roots.push_back(schema::canonical_path(path));
+      const indexer::ChangePlan plan =
+          indexer::plan_changes(indexer::WalkResult{}, roots, state, indexer::ManifestSet{});
+      begin_batch();
+      indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+      for (const std::string& path : plan.gone) writer.forget_path(path, report);
+      commit_batch(writer, report);
+    } catch (...) {
+      if (in_batch_) cancel_batch();
+      schema::rethrow_as_error("removing files from '" + options_.database_path + "' failed");
+    }
+    return report;
+  }
+
+  std::string add_article(const std::string& text, const std::string& id) {
+    if (!id.empty() && !is_valid_id(id)) {
+      throw Error(ErrorKind::kBadArgument,
+                  "id '" + id + "' must be 1-64 letters, digits, '-', '_' or '.'");
+    }
+    const indexer::ManifestSet no_manifests;
+    const indexer::MetadataInputs inputs{no_manifests, {source_aliases_, agency_aliases_}};
+    indexer::ArticlePreparer preparer(language_, inputs);
+    indexer::PreparedArticle prepared = preparer.prepare_text(text, id);
+    IndexReport report;
+    try {
+      begin_batch();
+      indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+      writer.apply(prepared, report);
+      commit_batch(writer, report);
+    } catch (...) {
+      if (in_batch_) cancel_batch();
+      schema::rethrow_as_error("adding an article to '" + options_.database_path + "' failed");
+    }
+    return prepared.article_id;
+  }
+
+  bool remove_article(const std::string& id_or_path) {
+    IndexReport report;
+    try {
+      begin_batch();
+      indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+      bool removed = writer.remove_article(
+          std::string(schema::prefix_of(schema::FieldId::kId)).append(id_or_path), report);
+      if (!removed && std::filesystem::path(id_or_path).has_filename()) {
+        const std::string path = schema::canonical_path(id_or_path);
+        const indexer::IndexState state(database_);
+        if (const indexer::RecordedArticle* article = state.article_of_path(path)) {
+          removed = writer.remove_article(std::string(schema::prefix_of(schema::FieldId::kId))
+                                              .append(article->state.article_id),
+                                          report);
+        }
+      }
+      commit_batch(writer, report);
+      return removed;
+    } catch (...) {
+      if (in_batch_) cancel_batch();
+      schema::rethrow_as_error("removing an article from '" + options_.database_path + "' failed");
+    }
   }
 
  private:
@@ -218,14 +303,22 @@ class Indexer::Impl {
       const indexer::ParallelBuildOutcome outcome = indexer::build_merged_index(
           articles, inputs, settings, staging / "shards", staging / "merged",
           [&](IndexWarning warning) { warn(report, run, std::move(warning)); });
-      // Still holding the write lock on the empty index, move it aside and the merged one
-      // into its place; then let go of the empty one and open the new one.
-      std::filesystem::rename(target, staging / "empty");
-      std::filesystem::rename(staging / "merged", target);
+      // Still holding the write lock on the empty index, swap the merged one into its place
+      // in one step (a searcher opening the index finds one or the other, never nothing);
+      // then let go of the empty one and open the new one.
+      indexer::exchange_directories(staging / "merged", target);
       database_ = Xapian::WritableDatabase(target.string(), Xapian::DB_OPEN);
       store_source_aliases();
+      // Each writer wrote every file as its own article: one text under several paths is
+      // one article with several files.
+      begin_batch();
+      indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+      const std::size_t merged = writer.merge_duplicate_texts();
+      report.files_moved += merged;
+      commit_batch(writer, report);
       std::filesystem::remove_all(staging);
-      report.articles_indexed += outcome.articles_indexed;
+      report.articles_indexed += outcome.articles_indexed - merged;
+      report.articles_added += outcome.articles_indexed - merged;
       report.bytes_indexed += outcome.bytes_indexed;
       report.batches_committed += outcome.batches_committed;
     } catch (...) {
@@ -255,21 +348,69 @@ class Indexer::Impl {
     }
   }
 
-  void write(const indexer::PreparedArticle& prepared, IndexReport& report) {
-    passage_total_ -= std::min(passage_total_, existing_passage_count(prepared.id_term));
-    passage_total_ += prepared.passages;
-    database_.replace_document(prepared.id_term, prepared.document);
-    ++report.articles_indexed;
-    report.bytes_indexed += prepared.text_bytes;
-    ++batch_articles_;
-    batch_bytes_ += prepared.text_bytes;
+  // Reads the files of `plan` on a producer thread (ArticlePreparer touches no database)
+  // while this thread writes them in batches; then forgets the files that are gone.
+  void write_changes(const indexer::ChangePlan& plan, const indexer::MetadataInputs& inputs,
+                     const indexer::IndexState& state, const IndexRunOptions& run,
+                     indexer::ProgressReporter& progress, IndexReport& report) {
+    indexer::BoundedQueue<indexer::PreparedArticle> queue(kPreparedAhead);
+    std::exception_ptr producer_error;
+    std::thread producer([&] {
+      try {
+        indexer::ArticlePreparer preparer(language_, inputs, &state);
+        for (const std::string& path : plan.to_read) {
+          if (!queue.push(preparer.prepare(path))) break;
+        }
+      } catch (...) {
+        producer_error = std::current_exception();
+      }
+      queue.close();
+    });
+    indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+    auto stopped = [&] { return run.stop != nullptr && run.stop->load(); };
+    try {
+      std::vector<std::string> read_again;
+      while (std::optional<indexer::PreparedArticle> prepared = queue.pop()) {
+        for (IndexWarning& warning : prepared->warnings) warn(report, run, std::move(warning));
+        progress.done(1, prepared->file.stamp.size);
+        if (prepared->skipped) continue;
+        if (!in_batch_) begin_batch();
+        if (!writer.apply(*prepared, report)) read_again.push_back(prepared->path);
+        batch_bytes_ += prepared->text_bytes;
+        if (++batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) {
+          commit_batch(writer, report);
+        }
+        if (stopped()) break;
+      }
+      queue.close();
+      producer.join();
+      if (producer_error) std::rethrow_exception(producer_error);
+      if (stopped()) {
+        report.interrupted = true;
+      } else {
+        // A text whose article went away during this run is read in full after all.
+        indexer::ArticlePreparer preparer(language_, inputs);
+        if (!in_batch_) begin_batch();
+        for (const std::string& path : read_again) writer.apply(preparer.prepare(path), report);
+        for (const std::string& path : plan.gone) writer.forget_path(path, report);
+      }
+      if (in_batch_) commit_batch(writer, report);
+    } catch (...) {
+      queue.close();
+      if (producer.joinable()) producer.join();
+      if (in_batch_) cancel_batch();
+      throw;
+    }
   }
 
-  std::size_t existing_passage_count(const std::string& id_term) {
-    Xapian::PostingIterator posting = database_.postlist_begin(id_term);
-    if (posting == database_.postlist_end(id_term)) return 0;
-    const std::string value = database_.get_document(*posting).get_value(schema::kPassageCountSlot);
-    return value.empty() ? 0 : static_cast<std::size_t>(Xapian::sortable_unserialise(value));
+  static bool is_valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id) {
+      const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+      if (!allowed) return false;
+    }
+    return true;
   }
 
   void begin_batch() {
@@ -281,8 +422,9 @@ class Indexer::Impl {
     batch_bytes_ = 0;
   }
 
-  void commit_batch(IndexReport& report) {
-    database_.set_metadata(std::string(schema::kPassageTotalKey), std::to_string(passage_total_));
+  void commit_batch(const indexer::ArticleWriter& writer, IndexReport& report) {
+    database_.set_metadata(std::string(schema::kPassageTotalKey),
+                           std::to_string(writer.passage_total()));
     database_.commit_transaction();
     in_batch_ = false;
     ++report.batches_committed;
@@ -306,7 +448,6 @@ class Indexer::Impl {
   bool in_batch_ = false;
   std::size_t batch_articles_ = 0;
   std::size_t batch_bytes_ = 0;
-  std::size_t passage_total_ = 0;
 };
 
 Indexer::Indexer(const IndexerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
@@ -317,6 +458,23 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 IndexReport Indexer::index_paths(const std::vector<std::string>& paths,
                                  const IndexRunOptions& run_options) {
   return impl_->index_paths(paths, run_options);
+}
+
+IndexReport Indexer::rebuild(const std::vector<std::string>& paths,
+                             const IndexRunOptions& run_options) {
+  return impl_->rebuild(paths, run_options);
+}
+
+IndexReport Indexer::remove_paths(const std::vector<std::string>& paths) {
+  return impl_->remove_paths(paths);
+}
+
+std::string Indexer::add_article(const std::string& text, const std::string& id) {
+  return impl_->add_article(text, id);
+}
+
+bool Indexer::remove_article(const std::string& id_or_path) {
+  return impl_->remove_article(id_or_path);
 }
 
 std::string Indexer::article_id_for_path(const std::string& path) {

@@ -25,7 +25,7 @@ std::size_t find_invalid_utf8(const std::string& text) {
   return std::string::npos;
 }
 
-RawArticle read_plain_text_article(const std::string& path) {
+std::string read_article_file(const std::string& path) {
   std::ifstream input(path, std::ios::binary);
   if (!input) {
     throw Error(ErrorKind::kIo, std::string("cannot read: ") + std::strerror(errno));
@@ -41,6 +41,14 @@ RawArticle read_plain_text_article(const std::string& path) {
   if (!input.read(content.data(), static_cast<std::streamsize>(size))) {
     throw Error(ErrorKind::kIo, "read error");
   }
+  return content;
+}
+
+RawArticle parse_article(std::string content, const std::string& path) {
+  if (content.size() > kMaxArticleBytes) {
+    throw Error(ErrorKind::kBadArgument, "text of " + std::to_string(content.size() >> 20) +
+                                             " MiB is larger than an article can be");
+  }
   if (content.starts_with("\xEF\xBB\xBF")) content.erase(0, 3);
   if (std::size_t bad = find_invalid_utf8(content); bad != std::string::npos) {
     throw Error(ErrorKind::kBadArgument,
@@ -55,6 +63,10 @@ RawArticle read_plain_text_article(const std::string& path) {
     throw Error(ErrorKind::kBadArgument, "no article text");
   }
   return article;
+}
+
+RawArticle read_plain_text_article(const std::string& path) {
+  return parse_article(read_article_file(path), path);
 }
 
 }  // namespace pressclip::indexer

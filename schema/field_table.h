@@ -22,6 +22,9 @@ enum class FieldId : std::uint8_t {
   kDateMonth,      ///< Month of the date ("M202307") when known (Omega's M).
   kDateDay,        ///< Day of the date ("D20230726") when known (Omega's D).
   kInferredDate,   ///< Present (the bare prefix as a term) when the date was inferred from text.
+  kPath,           ///< Each file the article was read from, for change detection and `show`.
+  kContentHash,    ///< Hash of the file's bytes: the same text under another path is one article.
+  kFileState,      ///< Id, hash and file stamps (schema/file_state.h).
 };
 
 /// What a field supports. Flags combine with |.
@@ -61,8 +64,10 @@ inline constexpr unsigned kAgencySlot = 5;
 inline constexpr char kAgencySeparator = '\n';
 /// "1" when the date was inferred from the text (read by facets without the term list).
 inline constexpr unsigned kInferredDateSlot = 6;
+/// The article's FileState (schema/file_state.h): what change detection reads.
+inline constexpr unsigned kFileStateSlot = 7;
 
-inline constexpr std::array<Field, 13> kFields = {{
+inline constexpr std::array<Field, 16> kFields = {{
     {FieldId::kBody, "", "", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kTitle, "title", "S", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kId, "id", "Q", kNoSlot, kNoSlot, kBooleanFilter},
@@ -76,6 +81,9 @@ inline constexpr std::array<Field, 13> kFields = {{
     {FieldId::kDateMonth, "", "M", kNoSlot, kNoSlot, kBooleanFilter},
     {FieldId::kDateDay, "", "D", kNoSlot, kNoSlot, kBooleanFilter},
     {FieldId::kInferredDate, "", "XINFERREDDATE", kInferredDateSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kPath, "", "XPATH", kNoSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kContentHash, "", "XHASH", kNoSlot, kNoSlot, kBooleanFilter},
+    {FieldId::kFileState, "", "", kFileStateSlot, kNoSlot, 0},
 }};
 
 /// The row for `id`.

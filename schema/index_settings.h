@@ -10,8 +10,9 @@ namespace pressclip::schema {
 
 /// The index format this build writes and reads. Bump it when the schema table, the
 /// document data or the analysis rules change incompatibly. (2: passage layout values;
-/// 3: agencies, date terms, inferred dates, canonical source names.)
-inline constexpr int kFormatVersion = 3;
+/// 3: agencies, date terms, inferred dates, canonical source names; 4: file state for
+/// change detection.)
+inline constexpr int kFormatVersion = 4;
 
 /// Metadata keys (Xapian user metadata) of a pressclip index.
 inline constexpr std::string_view kFormatVersionKey = "pressclip.format_version";

@@ -1,7 +1,9 @@
 // Building and updating an index from article files on disk.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -51,6 +53,14 @@ struct IndexWarning {
   bool skipped = true;  ///< True if the file was not indexed; false if only a value was ignored.
 };
 
+/// How far an indexing run has got, for progress displays.
+struct IndexProgress {
+  std::size_t files_done = 0;     ///< Files decided (unchanged, indexed, skipped) so far.
+  std::size_t files_total = 0;    ///< Article files found under the run's paths.
+  std::uint64_t bytes_done = 0;   ///< Bytes of the files decided so far.
+  std::uint64_t bytes_total = 0;  ///< Bytes of all article files found.
+};
+
 /// Settings for one indexing run over files and directories.
 struct IndexRunOptions {
   /// Metadata manifests given explicitly (TSV files). Manifests named `*.tsv` found while
@@ -59,11 +69,23 @@ struct IndexRunOptions {
   /// Called for each skipped file as it happens (from the calling thread), so a
   /// command-line tool can print warnings while a long run goes on. May be empty.
   std::function<void(const IndexWarning&)> on_warning;
+  /// Called from the calling thread as files are decided, at most every 100 ms and once at
+  /// the end. May be empty.
+  std::function<void(const IndexProgress&)> on_progress;
+  /// If not null, read while the run goes on: once it is true, the run commits what it has
+  /// done, stops and returns with IndexReport::interrupted set. A signal handler may set it.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 /// What an indexing run did.
 struct IndexReport {
-  std::size_t articles_indexed = 0;   ///< Articles added or replaced.
+  std::size_t articles_indexed = 0;   ///< Articles added or replaced (added + updated).
+  std::size_t articles_added = 0;     ///< New articles.
+  std::size_t articles_updated = 0;   ///< Articles whose file's text changed.
+  std::size_t files_moved = 0;        ///< Known texts found under a new path (not re-read).
+  std::size_t articles_removed = 0;   ///< Articles whose every file is gone.
+  std::size_t files_unchanged = 0;    ///< Files whose size and time (or text) had not changed.
+  bool interrupted = false;           ///< The run was stopped early (IndexRunOptions::stop).
   std::size_t files_skipped = 0;      ///< Files that could not be read as articles.
   std::size_t batches_committed = 0;  ///< Commits made (each one atomic).
   std::size_t files_ignored = 0;      ///< Files in walked directories that are not articles.
@@ -88,13 +110,44 @@ class PRESSCLIP_EXPORT Indexer {
   Indexer(Indexer&&) noexcept;
   Indexer& operator=(Indexer&&) noexcept;
 
-  /// Indexes the articles found at `paths` (files, or directories walked recursively;
-  /// hidden entries are skipped) and commits them in batches. A re-indexed file replaces
-  /// its article; it never duplicates it. Unreadable or malformed files are skipped with a
-  /// warning. Requires: every path exists (else throws Error kNotFound before indexing
-  /// anything). Throws Error on a failure of the index itself.
+  /// Brings the index up to date with the articles found at `paths` (files, or
+  /// directories walked recursively; hidden entries are skipped), committing in batches.
+  /// Only new and changed files are read: a file whose size and modification time are
+  /// those recorded is unchanged; one whose text hashes as recorded is only re-stamped. A
+  /// text already indexed under another path is not analysed again: the article gets the
+  /// new path too (a duplicate, or a move once the old path is gone). Articles whose files
+  /// are gone from under `paths` lose those files, and are removed with their last one;
+  /// articles of other roots are never touched. Unreadable or malformed files are skipped
+  /// with a warning (an article indexed from an earlier version is kept). Requires: every
+  /// path exists (else throws Error kNotFound before indexing anything). Throws Error on a
+  /// failure of the index itself.
   IndexReport index_paths(const std::vector<std::string>& paths,
                           const IndexRunOptions& run_options = {});
+
+  /// Builds a new index of the articles at `paths` from scratch in a directory beside this
+  /// one, with this index's stemmer and source aliases, then exchanges the two directories
+  /// in one atomic step (Linux renameat2) and deletes the old index: searchers see the old
+  /// index, whole, until the new one is complete. Articles not under `paths` are not carried
+  /// over. If the run is stopped (IndexRunOptions::stop) or fails, the new index is deleted
+  /// and this one is left as it was. Throws as index_paths.
+  IndexReport rebuild(const std::vector<std::string>& paths,
+                      const IndexRunOptions& run_options = {});
+
+  /// Forgets the files at or under `paths` (which need not exist any more), as
+  /// index_paths does for files gone from its roots, and commits. Returns how many
+  /// articles were removed (IndexReport::articles_removed).
+  IndexReport remove_paths(const std::vector<std::string>& paths);
+
+  /// Indexes one article from `text` (a file's content: optional front matter, then the
+  /// text) with no file behind it, and commits. `id` is its id, or empty for one derived
+  /// from the text; an article with that id is replaced. Returns the id. Throws Error
+  /// kBadArgument if `text` is not an article (no sentences, invalid UTF-8) or `id` is not
+  /// 1-64 letters, digits, '-', '_' or '.'.
+  std::string add_article(const std::string& text, const std::string& id = "");
+
+  /// Removes the article with id `id_or_path`, or else the one indexed from that file
+  /// path, and commits. Returns false if there is none.
+  bool remove_article(const std::string& id_or_path);
 
   /// The id that the article read from `path` has, or would have, in the index: the same
   /// file always maps to the same id, wherever it is named from. Throws Error kNotFound if

@@ -275,7 +275,9 @@ TEST_CASE("index: re-indexing the corpus replaces articles instead of adding cop
   REQUIRE(run_pressclip({"index", "--db", db, "-q", PRESSCLIP_CORPUS_DIR}).exit_code == 0);
   const RunResult again = run_pressclip({"index", "--db", db, "--json", PRESSCLIP_CORPUS_DIR});
   REQUIRE(again.exit_code == 0);
-  CHECK(parse_json_lines(again.out).at(0)["indexed"] == 5);
+  // Nothing changed: nothing is read again.
+  CHECK(parse_json_lines(again.out).at(0)["indexed"] == 0);
+  CHECK(parse_json_lines(again.out).at(0)["unchanged"] == 5);
   REQUIRE(run_pressclip({"index", "--db", db, "-q", same_article_other_name}).exit_code == 0);
 
   const RunResult stats = run_pressclip({"stats", "--db", db, "--json"});

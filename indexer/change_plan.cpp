@@ -1,0 +1,52 @@
+// Change detection by file stamps.
+#include "indexer/change_plan.h"
+
+#include <unordered_set>
+
+#include "indexer/file_identity.h"
+
+namespace pressclip::indexer {
+namespace {
+
+bool under_root(const std::string& path, const std::vector<std::string>& roots) {
+  for (const std::string& root : roots) {
+    if (path == root) return true;
+    if (path.size() > root.size() && path.starts_with(root) &&
+        (root.ends_with('/') || path[root.size()] == '/')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+ChangePlan plan_changes(const WalkResult& walk, const std::vector<std::string>& roots,
+                        const IndexState& state, const ManifestSet& manifests) {
+  ChangePlan plan;
+  for (const std::string& path : walk.articles) {
+    const std::optional<schema::FileStamp> stamp = stamp_file(path);
+    if (stamp) plan.bytes_total += stamp->size;
+    std::size_t file_index = 0;
+    const RecordedArticle* recorded = state.article_of_path(path, &file_index);
+    if (recorded && stamp) {
+      const schema::IndexedFile& known = recorded->state.files[file_index];
+      if (known.stamp == *stamp && known.metadata_hash == metadata_hash(manifests.find(path))) {
+        ++plan.unchanged;
+        plan.bytes_unchanged += stamp->size;
+        continue;
+      }
+    }
+    plan.to_read.push_back(path);
+  }
+  const std::unordered_set<std::string> found(walk.articles.begin(), walk.articles.end());
+  for (const RecordedArticle& article : state.articles()) {
+    for (const schema::IndexedFile& file : article.state.files) {
+      if (!found.contains(file.path) && under_root(file.path, roots))
+        plan.gone.push_back(file.path);
+    }
+  }
+  return plan;
+}
+
+}  // namespace pressclip::indexer

@@ -1,0 +1,39 @@
+// Loading article file state from its value slot.
+#include "indexer/index_state.h"
+
+#include "schema/field_table.h"
+
+namespace pressclip::indexer {
+
+IndexState::IndexState(const Xapian::Database& database) {
+  const unsigned slot = schema::kFileStateSlot;
+  articles_.reserve(database.get_value_freq(slot));
+  for (auto value = database.valuestream_begin(slot); value != database.valuestream_end(slot);
+       ++value) {
+    std::optional<schema::FileState> state = schema::decode_file_state(*value);
+    if (!state) continue;
+    const std::size_t at = articles_.size();
+    articles_.push_back({value.get_docid(), std::move(*state)});
+    const schema::FileState& stored = articles_.back().state;
+    for (std::size_t file = 0; file < stored.files.size(); ++file) {
+      by_path_.emplace(stored.files[file].path, std::make_pair(at, file));
+    }
+    if (!stored.content_hash.empty()) by_hash_.emplace(stored.content_hash, at);
+    ids_.insert(stored.article_id);
+  }
+}
+
+const RecordedArticle* IndexState::article_of_path(const std::string& path,
+                                                   std::size_t* file_index) const {
+  auto found = by_path_.find(path);
+  if (found == by_path_.end()) return nullptr;
+  if (file_index) *file_index = found->second.second;
+  return &articles_[found->second.first];
+}
+
+const RecordedArticle* IndexState::article_with_hash(const std::string& hash) const {
+  auto found = by_hash_.find(hash);
+  return found == by_hash_.end() ? nullptr : &articles_[found->second];
+}
+
+}  // namespace pressclip::indexer

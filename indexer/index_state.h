@@ -1,0 +1,51 @@
+// What the index knows about its articles' files, loaded once per run for change detection.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "schema/file_state.h"
+
+namespace pressclip::indexer {
+
+/// One article as the index recorded it.
+struct RecordedArticle {
+  Xapian::docid docid = 0;
+  schema::FileState state;
+};
+
+/// The file state of every article of an index as of when it was loaded (one pass over value
+/// slot kFileStateSlot, a few milliseconds per 10,000 articles). Answers "is this file
+/// known, and as what?" without touching the index again.
+///
+/// Thread-safety: const methods may be called from several threads once loaded.
+class IndexState {
+ public:
+  /// Loads the state of every article of `database`.
+  explicit IndexState(const Xapian::Database& database);
+
+  /// The article `path` was read into, with the index of `path` in its files; null if none.
+  const RecordedArticle* article_of_path(const std::string& path,
+                                         std::size_t* file_index = nullptr) const;
+
+  /// An article whose text hashes to `hash`, or null.
+  const RecordedArticle* article_with_hash(const std::string& hash) const;
+
+  /// True if an article has the id `id`.
+  bool id_taken(const std::string& id) const { return ids_.contains(id); }
+
+  /// Every article, in docid order.
+  const std::vector<RecordedArticle>& articles() const { return articles_; }
+
+ private:
+  std::vector<RecordedArticle> articles_;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> by_path_;
+  std::unordered_map<std::string, std::size_t> by_hash_;
+  std::unordered_set<std::string> ids_;
+};
+
+}  // namespace pressclip::indexer

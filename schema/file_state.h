@@ -1,0 +1,45 @@
+// The files an article was read from, with what change detection compares, kept in the index.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressclip::schema {
+
+/// What a cheap check of a file compares: its size and modification time (nanoseconds).
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t modified_ns = 0;
+
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+/// One file an article was read from.
+struct IndexedFile {
+  std::string path;  ///< Canonical path.
+  FileStamp stamp;   ///< As it was when last read or checked.
+  /// Hash of the metadata given outside the file (its manifest row), "" if none: a new
+  /// manifest row re-indexes an unchanged file.
+  std::string metadata_hash;
+};
+
+/// An article's identity and files, stored in value slot kFileStateSlot of its document in
+/// the same commit as the article, so that the index and its change-detection state can
+/// never disagree. An article added from standard input has no files.
+struct FileState {
+  std::string article_id;
+  std::string content_hash;        ///< Hash of the file's bytes (indexer/file_identity.h).
+  std::vector<IndexedFile> files;  ///< The first is the article's `path`.
+};
+
+/// Serialises `state` as NUL-separated fields (paths never contain NUL). Fast to decode:
+/// a run that finds nothing changed decodes one per article.
+std::string encode_file_state(const FileState& state);
+
+/// Reads a value written by encode_file_state; std::nullopt if it is not one.
+std::optional<FileState> decode_file_state(std::string_view value);
+
+}  // namespace pressclip::schema
