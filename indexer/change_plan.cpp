@@ -1,7 +1,7 @@
 // Change detection by file stamps.
 #include "indexer/change_plan.h"
 
-#include <unordered_set>
+#include <algorithm>
 
 #include "indexer/file_identity.h"
 
@@ -24,8 +24,9 @@ bool under_root(const std::string& path, const std::vector<std::string>& roots) 
 ChangePlan plan_changes(const WalkResult& walk, const std::vector<std::string>& roots,
                         const IndexState& state, const ManifestSet& manifests) {
   ChangePlan plan;
+  DirectoryStamper stamper;
   for (const std::string& path : walk.articles) {
-    const std::optional<schema::FileStamp> stamp = stamp_file(path);
+    const std::optional<schema::FileStamp> stamp = stamper.stamp(path);
     if (stamp) plan.bytes_total += stamp->size;
     std::size_t file_index = 0;
     const RecordedArticle* recorded = state.article_of_path(path, &file_index);

@@ -48,7 +48,11 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
     }
     std::error_code error;
     auto options = fs::directory_options::skip_permission_denied;
-    for (auto it = fs::recursive_directory_iterator(path, options, error);
+    // Walked from its canonical form, a directory yields canonical paths of its entries
+    // (directory symlinks are not followed): no per-file path resolution, which was most of
+    // the time of a run that finds nothing changed.
+    const std::string root = schema::canonical_path(path);
+    for (auto it = fs::recursive_directory_iterator(root, options, error);
          !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
       const fs::path& entry = it->path();
       if (entry.filename().string().starts_with('.')) {
@@ -58,10 +62,10 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
       if (!it->is_regular_file()) continue;
       const std::string extension = lowercase_extension(entry);
       if (extension == ".tsv") {
-        result.manifests.push_back(schema::canonical_path(entry.string()));
+        result.manifests.push_back(entry.string());
       } else if (std::find(kArticleExtensions.begin(), kArticleExtensions.end(), extension) !=
                  kArticleExtensions.end()) {
-        result.articles.push_back(schema::canonical_path(entry.string()));
+        result.articles.push_back(entry.string());
       } else {
         ++result.ignored;
       }
@@ -74,13 +78,19 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
 }
 
 std::vector<std::string> manifests_above(const std::vector<std::string>& articles) {
+  // String operations on canonical paths: this runs once per article of every run, so
+  // it must cost little when thousands of articles share a few directories.
   std::set<fs::path> directories;
+  std::string_view previous_directory;
   for (const std::string& article : articles) {
+    std::string_view directory(article);
+    directory = directory.substr(0, std::min(directory.rfind('/'), directory.size()));
+    if (directory == previous_directory) continue;
+    previous_directory = directory;
     // Up to, not including, the filesystem root; stop where another article got to before.
-    for (fs::path directory = fs::path(article).parent_path();
-         !directory.empty() && directory != directory.root_path();
-         directory = directory.parent_path()) {
-      if (!directories.insert(directory).second) break;
+    while (!directory.empty() && directories.insert(fs::path(directory)).second) {
+      const std::size_t slash = directory.rfind('/');
+      directory = directory.substr(0, slash == std::string_view::npos ? 0 : slash);
     }
   }
   std::vector<std::pair<std::size_t, std::string>> by_depth;

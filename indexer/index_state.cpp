@@ -7,14 +7,17 @@ namespace pressclip::indexer {
 
 IndexState::IndexState(const Xapian::Database& database) {
   const unsigned slot = schema::kFileStateSlot;
-  articles_.reserve(database.get_value_freq(slot));
+  // Decoded first, indexed after: the views below must not see articles_ grow.
   for (auto value = database.valuestream_begin(slot); value != database.valuestream_end(slot);
        ++value) {
     std::optional<schema::FileState> state = schema::decode_file_state(*value);
-    if (!state) continue;
-    const std::size_t at = articles_.size();
-    articles_.push_back({value.get_docid(), std::move(*state)});
-    const schema::FileState& stored = articles_.back().state;
+    if (state) articles_.push_back({value.get_docid(), std::move(*state)});
+  }
+  by_path_.reserve(articles_.size());
+  by_hash_.reserve(articles_.size());
+  ids_.reserve(articles_.size());
+  for (std::size_t at = 0; at < articles_.size(); ++at) {
+    const schema::FileState& stored = articles_[at].state;
     for (std::size_t file = 0; file < stored.files.size(); ++file) {
       by_path_.emplace(stored.files[file].path, std::make_pair(at, file));
     }
