@@ -127,7 +127,8 @@ class IndexCommand : public Command {
       }
     }
     if (report.interrupted) return interrupted_exit_status();
-    if (watch_) return watch_paths(*indexer, paths_, run_options, quiet_, json_);
+    if (watch_)
+      return watch_paths(*indexer, options.database_path, paths_, run_options, quiet_, json_);
     return kExitFound;
   }
 

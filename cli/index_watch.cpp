@@ -47,7 +47,7 @@ int watch_paths(Indexer& indexer, const std::vector<std::string>& paths, const I
   auto report_batch = [&](const IndexReport& report, double seconds) {
     if (quiet || !changed_anything(report)) return;
     auto printer = json ? make_json_printer(std::cout) : make_text_printer(std::cout, Styles{});
-    printer->index_summary({report, "the index", seconds});
+    printer->index_summary({report, database_path, seconds});
     std::cout.flush();
   };
   // Files written between the first run and the watches being set up.
