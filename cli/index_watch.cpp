@@ -35,8 +35,9 @@ bool changed_anything(const IndexReport& report) {
 
 }  // namespace
 
-int watch_paths(Indexer& indexer, const std::vector<std::string>& paths, const IndexRunOptions& run,
-                bool quiet, bool json) {
+int watch_paths(Indexer& indexer, const std::string& database_path,
+                const std::vector<std::string>& paths, const IndexRunOptions& run, bool quiet,
+                bool json) {
   std::vector<std::string> roots;
   for (const std::string& path : paths) {
     roots.push_back(std::filesystem::absolute(path).lexically_normal().string());

@@ -14,7 +14,8 @@ namespace pressclip::cli {
 /// article is searchable within about half a second of its file being closed. Prints one
 /// report per batch that changed something (as `index` does, JSON with `json`), nothing
 /// with `quiet`. Returns exit status 0 once `run.stop` is set (SIGINT, SIGTERM).
-int watch_paths(Indexer& indexer, const std::vector<std::string>& paths, const IndexRunOptions& run,
-                bool quiet, bool json);
+int watch_paths(Indexer& indexer, const std::string& database_path,
+                const std::vector<std::string>& paths, const IndexRunOptions& run, bool quiet,
+                bool json);
 
 }  // namespace pressclip::cli
