@@ -108,6 +108,7 @@ class JsonPrinter : public Printer {
     emit({{"format_version", kJsonFormatVersion},
           {"id", record.id},
           {"path", record.path},
+          {"other_paths", record.other_paths},
           {"fields",
            {{"title", field_json(metadata.title)},
             {"source", field_json(metadata.source)},

@@ -77,8 +77,10 @@ class TextPrinter : public Printer {
          << hit.article.title << s.reset << '\n';
     char score[32];
     std::snprintf(score, sizeof score, "%.2f", hit.score);
-    out_ << kIndent << s.path << display_path(hit.article.path) << s.reset << ' ' << s.dim
-         << "passage " << hit.passage.index << ", score " << score << s.reset << '\n';
+    out_ << kIndent << s.path
+         << or_placeholder(display_path(hit.article.path), "(added from standard input)") << s.reset
+         << ' ' << s.dim << "passage " << hit.passage.index << ", score " << score << s.reset
+         << '\n';
     // A passage cut out of a very long sentence shows where it was cut.
     std::string text = hit.passage_text;
     std::vector<Highlight> highlights = hit.highlights;
@@ -99,7 +101,11 @@ class TextPrinter : public Printer {
     const Styles& s = styles_;
     const ArticleMetadata& m = record.metadata;
     out_ << s.heading << "id" << s.reset << "        " << record.id << '\n';
-    out_ << s.heading << "path" << s.reset << "      " << record.path << '\n';
+    out_ << s.heading << "path" << s.reset << "      "
+         << or_placeholder(record.path, "(added from standard input)") << '\n';
+    for (const std::string& other : record.other_paths) {
+      out_ << s.heading << "also" << s.reset << "      " << other << '\n';
+    }
     field("title", m.title);
     field("source", m.source);
     field("date", m.date);

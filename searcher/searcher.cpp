@@ -11,6 +11,7 @@
 #include "schema/article_id.h"
 #include "schema/date_terms.h"
 #include "schema/field_table.h"
+#include "schema/file_state.h"
 #include "schema/index_settings.h"
 #include "schema/name_aliases.h"
 #include "schema/partial_date.h"
@@ -161,8 +162,12 @@ class Searcher::Impl {
 
   std::optional<ArticleRecord> find_article(const std::string& id_or_path) {
     try {
-      if (auto record = find_by_id(id_or_path)) return record;
-      return find_by_id(schema::article_id_from_canonical_path(schema::canonical_path(id_or_path)));
+      if (auto record =
+              find_by_term(std::string(schema::prefix_of(schema::FieldId::kId)) + id_or_path)) {
+        return record;
+      }
+      return find_by_term(std::string(schema::prefix_of(schema::FieldId::kPath)) +
+                          schema::canonical_path(id_or_path));
     } catch (...) {
       schema::rethrow_as_error("cannot read article '" + id_or_path + "'");
     }
@@ -443,11 +448,18 @@ class Searcher::Impl {
     return std::max(1.0, static_cast<double>(database_.get_total_length()) / 2.0 / passages);
   }
 
-  std::optional<ArticleRecord> find_by_id(const std::string& id) {
-    const std::string term = std::string(schema::prefix_of(schema::FieldId::kId)).append(id);
+  // The article holding `term` (an id or a path term), with all its files.
+  std::optional<ArticleRecord> find_by_term(const std::string& term) {
     Xapian::PostingIterator posting = database_.postlist_begin(term);
     if (posting == database_.postlist_end(term)) return std::nullopt;
-    return schema::decode_article(database_.get_document(*posting).get_data());
+    const Xapian::Document document = database_.get_document(*posting);
+    ArticleRecord record = schema::decode_article(document.get_data());
+    if (auto state = schema::decode_file_state(document.get_value(schema::kFileStateSlot))) {
+      for (std::size_t i = 1; i < state->files.size(); ++i) {
+        record.other_paths.push_back(state->files[i].path);
+      }
+    }
+    return record;
   }
 
   std::string path_;

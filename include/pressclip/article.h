@@ -55,7 +55,9 @@ struct PassageSpan {
 /// An indexed article as stored in the index, for `show` and for embedders.
 struct ArticleRecord {
   std::string id;    ///< Stable identifier: 16 hex digits derived from the file's path.
-  std::string path;  ///< Absolute path of the file it was read from.
+  std::string path;  ///< Absolute path of the file it was read from ("" if added from stdin).
+  /// Further files with the same text (docs/index-format.md), in the order they were found.
+  std::vector<std::string> other_paths;
   ArticleMetadata metadata;
   std::string text;                   ///< The article text, as read (UTF-8).
   std::vector<PassageSpan> passages;  ///< In text order, covering every sentence.
