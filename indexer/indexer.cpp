@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <optional>
@@ -16,6 +17,7 @@
 #include "indexer/change_plan.h"
 #include "indexer/directory_swap.h"
 #include "indexer/file_walker.h"
+#include "indexer/index_creation.h"
 #include "indexer/index_state.h"
 #include "indexer/manifest.h"
 #include "indexer/parallel_build.h"
@@ -32,6 +34,11 @@ namespace pressclip {
 namespace {
 
 constexpr const char* kDefaultStemmerLanguage = "english";
+
+// Commits of a long run are at least this far apart (see batch_is_due), and hold at most
+// this many batches.
+constexpr std::chrono::milliseconds kLeastCommitInterval{250};
+constexpr std::size_t kMostBatchesPerCommit = 8;
 
 // Articles prepared ahead of the writer at most: enough to keep both cores busy, few
 // enough to bound memory (a prepared article holds its document, a few times its text).
@@ -71,7 +78,7 @@ class Indexer::Impl {
       check.add_from_text(options.source_aliases, alias_file_name());
     }
     try {
-      std::filesystem::create_directories(options.database_path);
+      indexer::ensure_index_directory(without_trailing_separator(options.database_path));
       database_ = Xapian::WritableDatabase(options.database_path, Xapian::DB_CREATE_OR_OPEN);
       std::string language;
       if (schema::is_blank(database_)) {
@@ -300,9 +307,16 @@ class Indexer::Impl {
       settings.writers = writers;
       settings.batch_articles = std::max<std::size_t>(1, options_.batch_articles / writers);
       settings.batch_bytes = std::max<std::size_t>(1, options_.batch_bytes / writers);
+      settings.stop = run.stop;
       const indexer::ParallelBuildOutcome outcome = indexer::build_merged_index(
           articles, inputs, settings, staging / "shards", staging / "merged",
           [&](IndexWarning warning) { warn(report, run, std::move(warning)); });
+      if (outcome.interrupted) {
+        // Nothing was committed: the index stays empty and the next run starts over.
+        std::filesystem::remove_all(staging);
+        report.interrupted = true;
+        return;
+      }
       // Still holding the write lock on the empty index, swap the merged one into its place
       // in one step (a searcher opening the index finds one or the other, never nothing);
       // then let go of the empty one and open the new one.
@@ -377,9 +391,7 @@ class Indexer::Impl {
         if (!in_batch_) begin_batch();
         if (!writer.apply(*prepared, report)) read_again.push_back(prepared->path);
         batch_bytes_ += prepared->text_bytes;
-        if (++batch_articles_ >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) {
-          commit_batch(writer, report);
-        }
+        if (batch_is_due(++batch_articles_)) commit_batch(writer, report);
         if (stopped()) break;
       }
       queue.close();
@@ -422,11 +434,26 @@ class Indexer::Impl {
     batch_bytes_ = 0;
   }
 
+  // A batch is committed when it is full (articles or bytes), but not sooner than
+  // kLeastCommitInterval after the last commit unless it has grown to kMostBatchesPerCommit
+  // batches: Xapian keeps a reader's revision only until the writer's second commit after
+  // it, so very frequent commits would make long searches retry without end. Commits hold
+  // whole batches.
+  bool batch_is_due(std::size_t articles) const {
+    const std::size_t full = std::max<std::size_t>(options_.batch_articles, 1);
+    const bool at_boundary = articles % full == 0 || batch_bytes_ >= options_.batch_bytes;
+    if (!at_boundary) return false;
+    const bool recent = std::chrono::steady_clock::now() - last_commit_ < kLeastCommitInterval;
+    return !recent || articles >= kMostBatchesPerCommit * full ||
+           batch_bytes_ >= kMostBatchesPerCommit * options_.batch_bytes;
+  }
+
   void commit_batch(const indexer::ArticleWriter& writer, IndexReport& report) {
     database_.set_metadata(std::string(schema::kPassageTotalKey),
                            std::to_string(writer.passage_total()));
     database_.commit_transaction();
     in_batch_ = false;
+    last_commit_ = std::chrono::steady_clock::now();
     ++report.batches_committed;
   }
 
@@ -446,6 +473,7 @@ class Indexer::Impl {
   std::string user_source_aliases_;
   std::string language_;
   bool in_batch_ = false;
+  std::chrono::steady_clock::time_point last_commit_{};
   std::size_t batch_articles_ = 0;
   std::size_t batch_bytes_ = 0;
 };

@@ -43,7 +43,7 @@ void write_shard(const std::string& path, SharedWork& work, ParallelBuildOutcome
   schema::write_settings(shard, work.settings.index_settings);
   std::size_t batch_articles = 0;
   std::size_t batch_bytes = 0;
-  while (!work.stop) {
+  while (!work.stop && !(work.settings.stop && work.settings.stop->load())) {
     const std::size_t index = work.next_article++;
     if (index >= work.articles.size()) break;
     PreparedArticle prepared = preparer.prepare(work.articles[index]);
@@ -140,6 +140,11 @@ ParallelBuildOutcome build_merged_index(const std::vector<std::string>& articles
   }
   SharedWork work{articles, inputs, settings};
   const std::vector<ParallelBuildOutcome> tallies = write_shards(shard_paths, work, on_warning);
+  if (settings.stop && settings.stop->load()) {
+    ParallelBuildOutcome stopped;
+    stopped.interrupted = true;
+    return stopped;
+  }
 
   Xapian::Database shards;
   for (const std::string& path : shard_paths) shards.add_database(Xapian::Database(path));

@@ -1,6 +1,7 @@
 // Building a new index with several writers at once, merged into one compact database.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -18,6 +19,9 @@ struct ParallelBuildSettings {
   std::size_t writers = 2;               ///< Writer threads, one shard each (>= 1).
   std::size_t batch_articles = 500;      ///< Articles per shard commit (bounds memory).
   std::size_t batch_bytes = 32u << 20;   ///< Bytes of text per shard commit.
+  /// If not null and set (a signal), writers stop after their current article and nothing
+  /// is merged.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 /// What a parallel build did.
@@ -26,6 +30,7 @@ struct ParallelBuildOutcome {
   std::size_t bytes_indexed = 0;
   std::size_t batches_committed = 0;  ///< Shard commits, plus one for the merge.
   std::size_t passages = 0;
+  bool interrupted = false;  ///< Stopped through ParallelBuildSettings::stop: nothing merged.
 };
 
 /// Builds an index of `articles` (distinct canonical paths) into `output_directory`, which

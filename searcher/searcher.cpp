@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <type_traits>
 #include <unordered_set>
 
 #include "pressclip/error.h"
@@ -40,6 +41,10 @@ namespace {
 // order equal passages by how well their articles match, too little to lift a passage
 // that does not match over one that does.
 constexpr double kArticleWeightShare = 0.25;
+
+// Searches run again at most this many times in all when a writer discards the revision
+// being read (each retry reopens the index first).
+constexpr int kMostSearchAttempts = 50;
 
 // Matching counts are exact up to this many articles, estimated beyond.
 constexpr Xapian::doccount kExactCountUpTo = 10000;
@@ -143,18 +148,20 @@ class Searcher::Impl {
       throw Error(ErrorKind::kBadArgument, "passages per article must be at least 1");
     }
     try {
-      SearchResults results;
-      try {
-        results = run_search(options);
-      } catch (const Xapian::DatabaseModifiedError&) {
-        // A writer committed several times while we read: catch up and search once more.
-        database_.reopen();
-        results = run_search(options);
+      // A writer that commits several times while we read discards the revision we read:
+      // catch up and search again, a few times if the writer is busy.
+      for (int attempt = 1;; ++attempt) {
+        try {
+          SearchResults results = run_search(options);
+          if (results.matching_articles < kFewMatchingArticles) {
+            results.suggested_query = suggest(options.query, results.matching_articles);
+          }
+          return results;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt == kMostSearchAttempts) throw;
+          database_.reopen();
+        }
       }
-      if (results.matching_articles < kFewMatchingArticles) {
-        results.suggested_query = suggest(options.query, results.matching_articles);
-      }
-      return results;
     } catch (...) {
       schema::rethrow_as_error("search failed");
     }
@@ -162,12 +169,14 @@ class Searcher::Impl {
 
   std::optional<ArticleRecord> find_article(const std::string& id_or_path) {
     try {
-      if (auto record =
-              find_by_term(std::string(schema::prefix_of(schema::FieldId::kId)) + id_or_path)) {
-        return record;
-      }
-      return find_by_term(std::string(schema::prefix_of(schema::FieldId::kPath)) +
-                          schema::canonical_path(id_or_path));
+      return with_retries([&] {
+        if (auto record =
+                find_by_term(std::string(schema::prefix_of(schema::FieldId::kId)) + id_or_path)) {
+          return record;
+        }
+        return find_by_term(std::string(schema::prefix_of(schema::FieldId::kPath)) +
+                            schema::canonical_path(id_or_path));
+      });
     } catch (...) {
       schema::rethrow_as_error("cannot read article '" + id_or_path + "'");
     }
@@ -175,7 +184,8 @@ class Searcher::Impl {
 
   IndexStats stats() {
     try {
-      return searcher::compute_index_stats(database_, path_, settings_);
+      return with_retries(
+          [&] { return searcher::compute_index_stats(database_, path_, settings_); });
     } catch (...) {
       schema::rethrow_as_error("cannot read statistics of '" + path_ + "'");
     }
@@ -190,6 +200,20 @@ class Searcher::Impl {
   }
 
  private:
+  // Runs `read` again after reopening the index when a writer discarded the revision it
+  // was reading, up to kMostSearchAttempts times in all.
+  template <typename Read>
+  std::invoke_result_t<Read> with_retries(Read read) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return read();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMostSearchAttempts) throw;
+        database_.reopen();
+      }
+    }
+  }
+
   SearchResults run_search(const SearchOptions& options) {
     const schema::PartialDate today =
         options.today.empty() ? searcher::clock_today() : searcher::parse_today(options.today);

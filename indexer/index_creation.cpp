@@ -1,0 +1,53 @@
+// Atomic creation of an index directory.
+#include "indexer/index_creation.h"
+
+#include <unistd.h>
+#include <xapian.h>
+
+#include <string>
+
+namespace pressclip::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The files a glass database holds while Xapian creates it, before its revision file.
+bool is_creation_leftover(const fs::path& entry) {
+  const std::string name = entry.filename().string();
+  return name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp") ||
+         name.ends_with(".baseA") || name.ends_with(".baseB");
+}
+
+// True if `target` is missing, empty, or what a killed creation left.
+bool needs_creation(const fs::path& target) {
+  if (!fs::exists(target)) return true;
+  if (!fs::is_directory(target) || fs::exists(target / "iamglass")) return false;
+  for (const fs::directory_entry& entry : fs::directory_iterator(target)) {
+    if (!is_creation_leftover(entry.path())) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void ensure_index_directory(const fs::path& target) {
+  if (!needs_creation(target)) return;
+  fs::create_directories(target.parent_path());
+  const fs::path staging = target.parent_path() / ("." + target.filename().string() +
+                                                   ".pressclip-new-" + std::to_string(::getpid()));
+  fs::remove_all(staging);
+  {
+    Xapian::WritableDatabase created(staging.string(), Xapian::DB_CREATE);
+    created.commit();
+  }
+  if (fs::exists(target)) {
+    for (const fs::directory_entry& entry : fs::directory_iterator(target)) fs::remove(entry);
+  }
+  // rename(2) replaces an empty directory in one step; if another indexer got there first,
+  // its database stays and ours goes.
+  std::error_code error;
+  fs::rename(staging, target, error);
+  fs::remove_all(staging);
+}
+
+}  // namespace pressclip::indexer

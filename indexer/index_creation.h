@@ -1,0 +1,16 @@
+// Creating an index directory in one step, so that a killed creation leaves nothing broken.
+#pragma once
+
+#include <filesystem>
+
+namespace pressclip::indexer {
+
+/// Makes sure `target` holds a Xapian database, creating an empty one if it does not: the
+/// database is made in a sibling directory and renamed into place, so that `target` is
+/// never a half-created database. A directory left by a creation killed before Xapian wrote
+/// its revision file (only Xapian's own files, no `iamglass`), or an empty one, is replaced.
+/// Anything else at `target` is left for Xapian to accept or refuse. Throws Xapian::Error or
+/// std::filesystem::filesystem_error.
+void ensure_index_directory(const std::filesystem::path& target);
+
+}  // namespace pressclip::indexer
