@@ -32,8 +32,9 @@ class IndexCommand : public Command {
                    "index keeps its own")
         ->type_name("LANGUAGE");
     app.add_option("--batch-size", batch_articles_,
-                   "Articles per commit: each commit is atomic, so an interrupted run loses at "
-                   "most one batch, which the next run redoes")
+                   "Articles per batch: each commit is atomic and holds whole batches, so an "
+                   "interrupted run loses at most the batches since the last commit (commits "
+                   "are at least 0.25 s apart, at most 8 batches each)")
         ->check(CLI::Range(1, 1000000).description(""))
         ->default_val(IndexerOptions{}.batch_articles)
         ->type_name("N");

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "schema/article_id.h"
 #include "schema/field_table.h"
 #include "schema/stored_article.h"
 
@@ -86,36 +87,62 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
     case PreparedKind::kFull:
       break;
   }
+  // Decided on the index as it is now, not as the run found it: earlier writes of this run
+  // may have changed which article holds this path or this text.
   const Xapian::docid previous = find(path_term);
-  if (prepared.target != 0 && previous == prepared.target) {
-    passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(previous)));
-    database_.replace_document(previous, prepared.document);
-    passage_total_ += prepared.passages;
-    ++report.articles_updated;
-    ++report.articles_indexed;
-    report.bytes_indexed += prepared.text_bytes;
+  const Xapian::docid same_text =
+      prepared.path.empty() ? 0
+                            : find(prefixed(schema::FieldId::kContentHash, prepared.content_hash));
+  const schema::FileState previous_state =
+      previous != 0 ? state_of(database_.get_document(previous)) : schema::FileState{};
+  const bool sole_file = previous != 0 && previous_state.files.size() == 1;
+  if (same_text != 0 && same_text != previous) {
+    // Another article has this text: this path becomes one of its files.
+    if (previous != 0) forget_path(prepared.path, report);
+    add_file(same_text, prepared.file);
+    ++report.files_moved;
     return true;
   }
-  if (previous != 0) forget_path(prepared.path, report);
-  // A text written earlier in this run under another path: one article, two files.
-  if (!prepared.path.empty()) {
-    const Xapian::docid same_text =
-        find(prefixed(schema::FieldId::kContentHash, prepared.content_hash));
-    if (same_text != 0) {
-      add_file(same_text, prepared.file);
-      ++report.files_moved;
-      return true;
+  if (same_text != 0 && !sole_file) {
+    // The text of the article it shares with other files, under new metadata: the first
+    // file's metadata stays the article's.
+    restamp(previous, prepared.file);
+    ++report.files_unchanged;
+    return true;
+  }
+  Xapian::Document document = prepared.document;
+  if (sole_file) {
+    // The article of this file alone: replaced in place, keeping its id.
+    if (previous_state.article_id != prepared.article_id)
+      rekey(document, previous_state.article_id);
+    passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(previous)));
+    database_.replace_document(previous, document);
+  } else {
+    if (previous != 0) forget_path(prepared.path, report);
+    std::string id = prepared.article_id;
+    for (int attempt = 1; find(prefixed(schema::FieldId::kId, id)) != 0; ++attempt) {
+      id = schema::article_id_from_canonical_path(prepared.path + '\n' + prepared.content_hash +
+                                                  '\n' + std::to_string(attempt));
     }
+    if (id != prepared.article_id) rekey(document, id);
+    database_.add_document(document);
   }
-  if (const Xapian::docid replaced = find(prepared.id_term)) {
-    passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(replaced)));
-  }
-  database_.replace_document(prepared.id_term, prepared.document);
   passage_total_ += prepared.passages;
   ++(previous != 0 ? report.articles_updated : report.articles_added);
   ++report.articles_indexed;
   report.bytes_indexed += prepared.text_bytes;
   return true;
+}
+
+void ArticleWriter::rekey(Xapian::Document& document, const std::string& id) {
+  schema::FileState state = state_of(document);
+  document.remove_term(prefixed(schema::FieldId::kId, state.article_id));
+  document.add_boolean_term(prefixed(schema::FieldId::kId, id));
+  ArticleRecord record = schema::decode_article(document.get_data());
+  record.id = id;
+  document.set_data(schema::encode_article(record));
+  state.article_id = id;
+  document.add_value(schema::kFileStateSlot, schema::encode_file_state(state));
 }
 
 void ArticleWriter::forget_path(const std::string& path, IndexReport& report) {

@@ -46,6 +46,7 @@ class ArticleWriter {
   void add_file(Xapian::docid docid, const schema::IndexedFile& file);
   void restamp(Xapian::docid docid, const schema::IndexedFile& file);
   std::size_t passages_of(const Xapian::Document& document);
+  void rekey(Xapian::Document& document, const std::string& id);
   void write_state(Xapian::docid docid, Xapian::Document& document, schema::FileState& state,
                    const std::string& old_first_path);
 

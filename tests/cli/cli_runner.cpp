@@ -5,6 +5,8 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +17,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -62,12 +65,23 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   ::_exit(127);
 }
 
-// In the child, after fork: only async-signal-safe calls until execve.
-[[noreturn]] void exec_child(const RunOptions& options, int out_fd, int err_fd, int status_fd,
-                             char* const* argv, char* const* envp) {
+// In the child, after fork: only async-signal-safe calls until execve. `stdin_fd` >= 0 is
+// made standard input.
+[[noreturn]] void exec_child(const RunOptions& options, int stdin_fd, int out_fd, int err_fd,
+                             int status_fd, char* const* argv, char* const* envp) {
   auto fail = [status_fd](int error) { child_failed(status_fd, error); };
+  // The test process's signal mask and ignored signals must not reach the child: a
+  // signal test needs SIGINT and SIGTERM to be delivered as usual.
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+  ::signal(SIGINT, SIG_DFL);
+  ::signal(SIGTERM, SIG_DFL);
+  ::signal(SIGPIPE, SIG_DFL);
   if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) fail(errno);
-  if (options.close_stdin) {
+  if (stdin_fd >= 0) {
+    if (::dup2(stdin_fd, STDIN_FILENO) < 0) fail(errno);
+  } else if (options.close_stdin) {
     ::close(STDIN_FILENO);
   } else {
     const int null_fd = ::open("/dev/null", O_RDONLY);
@@ -107,57 +121,200 @@ bool drain(int out_fd, int err_fd, std::string& out, std::string& err, int timeo
   return true;
 }
 
-}  // namespace
+// A memory file holding `text`, for a child's standard input; -1 if there is none to give.
+int stdin_file(const RunOptions& options) {
+  if (!options.stdin_text) return -1;
+  const int fd = ::memfd_create("pressclip-test-stdin", MFD_CLOEXEC);
+  if (fd < 0) throw_errno("memfd_create");
+  const std::string& text = *options.stdin_text;
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw_errno("write");
+    written += static_cast<std::size_t>(n);
+  }
+  if (::lseek(fd, 0, SEEK_SET) != 0) throw_errno("lseek");
+  return fd;
+}
 
-std::vector<std::string> RunResult::err_lines() const { return split_lines(err); }
-std::vector<std::string> RunResult::out_lines() const { return split_lines(out); }
-
-RunResult run_pressclip(const std::vector<std::string>& args, const RunOptions& options) {
-  std::vector<std::string> argv_strings = {PRESSCLIP_BINARY};
+// Starts `program ARGS` with its standard output and error on `out_fd` and `err_fd` (which
+// the caller keeps and closes). Throws if the program cannot be run.
+pid_t start_child(const std::string& program, const std::vector<std::string>& args,
+                  const RunOptions& options, int out_fd, int err_fd) {
+  std::vector<std::string> argv_strings = {program};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<std::string> env_strings = child_environment(options);
   std::vector<char*> argv = pointers(argv_strings);
   std::vector<char*> envp = pointers(env_strings);
+  const int input_fd = stdin_file(options);
 
-  int out_pipe[2], err_pipe[2], status_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
-      ::pipe2(status_pipe, O_CLOEXEC) != 0) {
-    throw_errno("pipe2");
-  }
+  int status_pipe[2];
+  if (::pipe2(status_pipe, O_CLOEXEC) != 0) throw_errno("pipe2");
   const pid_t pid = ::fork();
   if (pid < 0) throw_errno("fork");
-  if (pid == 0)
-    exec_child(options, out_pipe[1], err_pipe[1], status_pipe[1], argv.data(), envp.data());
-  ::close(out_pipe[1]);
-  ::close(err_pipe[1]);
+  if (pid == 0) {
+    exec_child(options, input_fd, out_fd, err_fd, status_pipe[1], argv.data(), envp.data());
+  }
   ::close(status_pipe[1]);
-
-  RunResult result;
-  result.timed_out =
-      !drain(out_pipe[0], err_pipe[0], result.out, result.err, options.timeout_seconds);
-  if (result.timed_out) ::kill(pid, SIGKILL);
+  if (input_fd >= 0) ::close(input_fd);
+  // Returns 0 bytes once execve has closed the pipe, or the child's errno if it failed.
   int exec_error = 0;
-  const bool exec_failed = ::read(status_pipe[0], &exec_error, sizeof exec_error) > 0;
-  ::close(out_pipe[0]);
-  ::close(err_pipe[0]);
+  ssize_t n = 0;
+  do {
+    n = ::read(status_pipe[0], &exec_error, sizeof exec_error);
+  } while (n < 0 && errno == EINTR);
   ::close(status_pipe[0]);
-
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw_errno("waitpid");
-  }
-  if (exec_failed) {
+  if (n > 0) {
+    int ignored = 0;
+    while (::waitpid(pid, &ignored, 0) < 0 && errno == EINTR) {
+    }
     errno = exec_error;
-    throw_errno(std::string("cannot run ") + PRESSCLIP_BINARY);
+    throw_errno("cannot run " + program);
   }
+  return pid;
+}
+
+// Fills `result` from a wait status.
+void set_exit(RunResult& result, int status) {
   if (WIFSIGNALED(status)) {
     result.signaled = true;
     result.exit_code = 128 + WTERMSIG(status);
   } else {
     result.exit_code = WEXITSTATUS(status);
   }
+}
+
+}  // namespace
+
+std::vector<std::string> RunResult::err_lines() const { return split_lines(err); }
+std::vector<std::string> RunResult::out_lines() const { return split_lines(out); }
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const RunOptions& options) {
+  std::string path = program;
+  if (program.find('/') == std::string::npos) {
+    path = find_program(program);
+    if (path.empty()) throw std::runtime_error("no program '" + program + "' in $PATH");
+  }
+  int out_pipe[2], err_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw_errno("pipe2");
+  }
+  pid_t pid = -1;
+  try {
+    pid = start_child(path, args, options, out_pipe[1], err_pipe[1]);
+  } catch (...) {
+    for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) ::close(fd);
+    throw;
+  }
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+
+  RunResult result;
+  result.timed_out =
+      !drain(out_pipe[0], err_pipe[0], result.out, result.err, options.timeout_seconds);
+  if (result.timed_out) ::kill(pid, SIGKILL);
+  ::close(out_pipe[0]);
+  ::close(err_pipe[0]);
+
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) throw_errno("waitpid");
+  }
+  set_exit(result, status);
   return result;
 }
+
+RunResult run_pressclip(const std::vector<std::string>& args, const RunOptions& options) {
+  return run_program(PRESSCLIP_BINARY, args, options);
+}
+
+std::string find_program(const std::string& name) {
+  const char* search_path = std::getenv("PATH");
+  std::string directories = search_path != nullptr ? search_path : "/usr/bin:/bin";
+  std::size_t start = 0;
+  while (start <= directories.size()) {
+    std::size_t end = directories.find(':', start);
+    if (end == std::string::npos) end = directories.size();
+    const std::string directory = directories.substr(start, end - start);
+    const std::string candidate = (directory.empty() ? "." : directory) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    start = end + 1;
+  }
+  return "";
+}
+
+BackgroundRun::BackgroundRun(const std::vector<std::string>& args, const RunOptions& options)
+    : timeout_seconds_(options.timeout_seconds), started_(std::chrono::steady_clock::now()) {
+  std::string pattern = "/tmp/pressclip-cli-run-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) throw_errno("mkdtemp");
+  output_dir_ = pattern;
+  const int out_fd =
+      ::open((output_dir_ / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const int err_fd =
+      ::open((output_dir_ / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  try {
+    if (out_fd < 0 || err_fd < 0) throw_errno("open");
+    pid_ = start_child(PRESSCLIP_BINARY, args, options, out_fd, err_fd);
+  } catch (...) {
+    if (out_fd >= 0) ::close(out_fd);
+    if (err_fd >= 0) ::close(err_fd);
+    std::error_code ignored;
+    std::filesystem::remove_all(output_dir_, ignored);
+    throw;
+  }
+  ::close(out_fd);
+  ::close(err_fd);
+}
+
+BackgroundRun::~BackgroundRun() {
+  if (!reaped_) {
+    ::kill(pid_, SIGKILL);
+    while (::waitpid(pid_, &status_, 0) < 0 && errno == EINTR) {
+    }
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(output_dir_, ignored);
+}
+
+void BackgroundRun::send_signal(int signal_number) {
+  if (!reaped_) ::kill(pid_, signal_number);
+}
+
+bool BackgroundRun::running() {
+  if (reaped_) return false;
+  pid_t done = 0;
+  do {
+    done = ::waitpid(pid_, &status_, WNOHANG);
+  } while (done < 0 && errno == EINTR);
+  if (done < 0) throw_errno("waitpid");
+  reaped_ = done == pid_;
+  return !reaped_;
+}
+
+RunResult BackgroundRun::wait() {
+  RunResult result;
+  const auto deadline = started_ + std::chrono::seconds(timeout_seconds_);
+  while (running()) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      result.timed_out = true;
+      ::kill(pid_, SIGKILL);
+      while (::waitpid(pid_, &status_, 0) < 0 && errno == EINTR) {
+      }
+      reaped_ = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  set_exit(result, status_);
+  result.out = out_so_far();
+  result.err = err_so_far();
+  return result;
+}
+
+std::string BackgroundRun::out_so_far() const { return read_file(output_dir_ / "out"); }
+std::string BackgroundRun::err_so_far() const { return read_file(output_dir_ / "err"); }
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;

@@ -3,7 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/types.h>
+
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +33,8 @@ struct RunOptions {
   std::filesystem::path cwd;
   /// True: the child starts with file descriptor 0 closed. False: stdin is /dev/null.
   bool close_stdin = false;
+  /// If set, the child reads this text on standard input (close_stdin is then ignored).
+  std::optional<std::string> stdin_text;
   /// The child is killed after this many seconds (a hung binary must not hang the suite).
   int timeout_seconds = 60;
 };
@@ -50,6 +56,50 @@ struct RunResult {
 /// Runs PRESSCLIP_BINARY with `args` (passed verbatim, no shell) and waits for it.
 /// Throws std::runtime_error if the process cannot be started.
 RunResult run_pressclip(const std::vector<std::string>& args, const RunOptions& options = {});
+
+/// Runs `program` (a path, or a name looked up in $PATH) with `args`, like run_pressclip().
+/// Throws std::runtime_error if it cannot be found or started.
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const RunOptions& options = {});
+
+/// `name` looked up in $PATH (as a shell would), or empty if there is no such program.
+std::string find_program(const std::string& name);
+
+/// A run of PRESSCLIP_BINARY in the background, for tests that act while it runs (signals,
+/// locks, searches during indexing, --watch). Its standard output and error go to files, so
+/// that a long-running child never blocks on a full pipe and can be read while it runs.
+/// The destructor kills (SIGKILL) and reaps a child that is still running.
+///
+/// Thread-safety: one object is used by one thread at a time.
+class BackgroundRun {
+ public:
+  /// Starts `pressclip ARGS` with `options` (env, cwd and stdin as run_pressclip(); its
+  /// timeout_seconds bounds wait()). Throws std::runtime_error if it cannot be started.
+  explicit BackgroundRun(const std::vector<std::string>& args, const RunOptions& options = {});
+  ~BackgroundRun();
+  BackgroundRun(const BackgroundRun&) = delete;
+  BackgroundRun& operator=(const BackgroundRun&) = delete;
+
+  pid_t pid() const { return pid_; }
+  /// Sends `signal_number` to the child; does nothing once it has been reaped.
+  void send_signal(int signal_number);
+  /// True while the child has not exited (reaps it if it has).
+  bool running();
+  /// Waits for the child to exit, killing it with SIGKILL if it runs past
+  /// RunOptions::timeout_seconds (counted from the start), and returns what it did.
+  RunResult wait();
+  /// What the child has written to standard output / error so far.
+  std::string out_so_far() const;
+  std::string err_so_far() const;
+
+ private:
+  std::filesystem::path output_dir_;
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+  int status_ = 0;
+  int timeout_seconds_ = 60;
+  std::chrono::steady_clock::time_point started_;
+};
 
 /// Parses JSON Lines: one JSON value per non-empty line. Throws nlohmann::json::parse_error
 /// on a line that is not JSON, so that a test fails on malformed output.

@@ -241,7 +241,10 @@ TEST_CASE("index: --batch-size sets the articles per commit") {
   REQUIRE(result.exit_code == 0);
   const nlohmann::json report = parse_json_lines(result.out).at(0);
   CHECK(report["indexed"] == 5);
-  CHECK(report["commits"] == 3);
+  // Batches of 2: the first commits at once; later ones within 250 ms of a commit wait and
+  // commit together (whole batches), so 5 quick articles take 2 commits, 3 on a slow day.
+  CHECK(report["commits"] >= 2);
+  CHECK(report["commits"] <= 3);
   CHECK(report["manifests"] == 1);
   const RunResult stats = run_pressclip({"stats", "--db", db, "--json"});
   CHECK(parse_json_lines(stats.out).at(0)["articles"] == 5);

@@ -5,14 +5,18 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <random>
+#include <set>
 #include <thread>
 
 #include "cli_checks.h"
 #include "cli_runner.h"
 #include "corpus_index.h"
+#include "index_fixtures.h"
 
 using namespace pressclip::test;
 namespace fs = std::filesystem;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -114,52 +118,144 @@ TEST_CASE("regression: stats dates follow re-dated articles") {
   CHECK(stats["latest_date"] == "2023-08-03");
 }
 
-TEST_CASE("crash safety: a run killed mid-indexing leaves whole batches, and a rerun completes") {
+TEST_CASE(
+    "crash safety: runs killed mid-indexing leave whole batches, and a rerun completes "
+    "into the index an uninterrupted run makes") {
   const TemporaryDirectory directory;
   const fs::path articles = directory / "articles";
-  fs::create_directories(articles);
-  constexpr int kArticles = 20000;
-  for (int i = 0; i < kArticles; ++i) {
-    write_file(articles / (std::to_string(i) + ".txt"),
-               "Article " + std::to_string(i) + " names token" + std::to_string(i) +
-                   " and the coup in Niger. A second sentence follows.\n");
-  }
+  constexpr std::size_t kArticles = 4000;
+  const std::vector<fs::path> files = write_generated_articles(articles, kArticles);
   const std::string db = directory / "index";
-  const pid_t child = fork();
-  if (child == 0) {
-    if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
-    execl(PRESSCLIP_BINARY, PRESSCLIP_BINARY, "index", "--jobs", "1", "--batch-size", "50", "--db",
-          db.c_str(), articles.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Kill it as soon as the first batches are committed, long before the end.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  std::size_t committed = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const std::vector<std::string> index_args = {"--jobs", "1", "--batch-size",   "50",
+                                               "--db",   db,  articles.string()};
+  std::vector<std::string> killed_args = {"index", "-q"};
+  killed_args.insert(killed_args.end(), index_args.begin(), index_args.end());
+
+  // The uninterrupted run that the killed ones must end up equal to, and its duration.
+  const std::string reference = directory / "reference";
+  const auto started = std::chrono::steady_clock::now();
+  REQUIRE(run_pressclip({"index", "-q", "--jobs", "1", "--batch-size", "50", "--db", reference,
+                         articles.string()})
+              .exit_code == 0);
+  const auto full_run = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+
+  const unsigned seed = std::random_device{}();
+  MESSAGE("kill times drawn with seed " << seed << "; an uninterrupted run took "
+                                        << full_run.count() << " ms");
+  std::mt19937 random(seed);
+  auto committed_now = [&] {
     const RunResult stats = run_pressclip({"stats", "--db", db, "--json"});
-    if (stats.exit_code != 0) continue;
-    committed = parse_json_lines(stats.out).at(0)["articles"].get<std::size_t>();
-    if (committed >= 100) break;
+    if (stats.exit_code != 0) return std::size_t{0};  // No index yet.
+    return parse_json_lines(stats.out).at(0)["articles"].get<std::size_t>();
+  };
+  std::size_t committed = 0;
+  int killed_mid_run = 0;
+  for (int kill = 0; kill < 4; ++kill) {
+    CAPTURE(kill);
+    BackgroundRun run(killed_args);
+    if (kill == 0) {
+      // The first as soon as the first batches are committed, long before the end.
+      wait_until([&] { return committed_now() >= 100 || !run.running(); }, 20s, 20ms);
+    } else {
+      // The others at random times, anywhere from the start to past the likely end.
+      std::uniform_int_distribution<long> delay(0, full_run.count() * 2 / 3);
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay(random)));
+    }
+    run.send_signal(SIGKILL);
+    const RunResult killed = run.wait();
+    if (kill == 0) REQUIRE(killed.signaled);  // Killed mid-run, not finished.
+    if (killed.signaled) ++killed_mid_run;
+    if (!fs::exists(db)) continue;  // Killed before it made the index.
+    const RunResult check = xapian_check(db);
+    INFO("xapian-check: " << check.out << check.err);
+    CHECK(check.exit_code == 0);
+    const std::size_t survived = committed_now();
+    CHECK(survived % 50 == 0);  // Whole batches only.
+    CHECK(survived >= committed);
+    CHECK(survived <= kArticles);
+    if (kill == 0) CHECK(survived >= 100);
+    committed = survived;
   }
-  kill(child, SIGKILL);
-  int status = 0;
-  waitpid(child, &status, 0);
-  REQUIRE(WIFSIGNALED(status));  // It was killed mid-run, not finished.
+  MESSAGE(killed_mid_run << " of 4 kills landed mid-run; " << committed
+                         << " articles were committed before the rerun");
 
-  auto stats = parse_json_lines(run_pressclip({"stats", "--db", db, "--json"}).out).at(0);
-  const std::size_t survived = stats["articles"].get<std::size_t>();
-  CHECK(survived >= 100);
-  CHECK(survived < kArticles);
-  CHECK(survived % 50 == 0);                      // Whole batches only.
-  CHECK(stats["passages"] == stats["articles"]);  // Each article here is one passage.
+  std::vector<std::string> rerun_args = index_args;
+  const IndexRun rerun = index_json(rerun_args);
+  REQUIRE(rerun.run.exit_code == 0);
+  CHECK(rerun.report["added"] == kArticles - committed);
+  CHECK(rerun.report["unchanged"] == committed);
+  CHECK(rerun.report["updated"] == 0);
+  CHECK(xapian_check(db).exit_code == 0);
 
-  REQUIRE(run_pressclip({"index", "-q", "--db", db, articles.string()}).exit_code == 0);
-  stats = parse_json_lines(run_pressclip({"stats", "--db", db, "--json"}).out).at(0);
-  CHECK(stats["articles"] == kArticles);
-  CHECK(stats["passages"] == kArticles);
-  const RunResult one = run_pressclip({"search", "--db", db, "--json", "token1234"});
-  CHECK(parse_json_lines(one.out).size() == 1);
+  // Every article is there exactly once, under its own file.
+  CHECK(article_count(db) == kArticles);
+  std::set<std::string> ids, paths;
+  const std::vector<nlohmann::json> listed = listed_articles(db);
+  for (const nlohmann::json& article : listed) {
+    ids.insert(article["id"].get<std::string>());
+    paths.insert(article["path"].get<std::string>());
+  }
+  CHECK(listed.size() == kArticles);
+  CHECK(ids.size() == kArticles);
+  CHECK(paths == std::set<std::string>(files.begin(), files.end()));
+  for (std::size_t i = 0; i < files.size(); i += 397) {
+    const std::string id = shown_id(db, files[i]);
+    CHECK_FALSE(id.empty());
+    CHECK(id == shown_id(reference, files[i]));
+  }
+  // And the index is the one an uninterrupted run made.
+  CHECK(comparable_stats(db) == comparable_stats(reference));
+  for (const std::string query : {"token1234", "token3999 OR token0", "\"harvest prices\"",
+                                  "junta NEAR/3 embassy", "source:BBC date:2023-07"}) {
+    INFO("query: " << query);
+    CHECK(comparable_search(db, query) == comparable_search(reference, query));
+  }
+}
+
+TEST_CASE(
+    "crash safety: a run killed while it creates the index leaves a directory that the "
+    "next run can use") {
+  const TemporaryDirectory directory;
+  const fs::path articles = directory / "articles";
+  write_generated_articles(articles, 20);
+  // Succeeds and holds every article, whatever the run before it left in `db`.
+  auto check_next_run = [&](const std::string& db) {
+    std::string left;
+    for (const auto& entry : fs::directory_iterator(db))
+      left += entry.path().filename().string() + " ";
+    INFO("the killed run left: " << left);
+    const RunResult next = run_pressclip({"index", "-q", "--db", db, articles.string()});
+    INFO("stderr: " << next.err);
+    CHECK(next.exit_code == 0);
+    const RunResult stats = run_pressclip({"stats", "--db", db, "--json"});
+    CHECK(stats.exit_code == 0);
+    if (stats.exit_code == 0) CHECK(parse_json_lines(stats.out).at(0)["articles"] == 20);
+  };
+
+  // What a kill -9 between Xapian's creating the tables and its writing the version file
+  // (iamglass) leaves: seen with kill -9 a few milliseconds into the first run.
+  const std::string fabricated = directory / "fabricated";
+  fs::create_directories(fabricated);
+  for (const char* name : {"flintlock", "postlist.glass", "termlist.glass"})
+    write_file(fs::path(fabricated) / name, "");
+  check_next_run(fabricated);
+
+  // And real kills in the first milliseconds of a first run.
+  const unsigned seed = std::random_device{}();
+  MESSAGE("kill times drawn with seed " << seed);
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<int> delay_us(0, 6000);
+  const std::string db = directory / "index";
+  for (int attempt = 0; attempt < 25; ++attempt) {
+    CAPTURE(attempt);
+    fs::remove_all(db);
+    BackgroundRun run({"index", "-q", "--jobs", "1", "--db", db, articles.string()});
+    std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
+    run.send_signal(SIGKILL);
+    run.wait();
+    if (fs::exists(db)) check_next_run(db);
+  }
 }
 
 TEST_CASE("regression: re-indexing one file keeps the metadata its manifest gives") {
