@@ -111,6 +111,22 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
     return true;
   }
   Xapian::Document document = prepared.document;
+  if (prepared.path.empty()) {
+    // An article without a file (standard input) is known by its id alone: replace it.
+    if (const Xapian::docid replaced = find(prepared.id_term)) {
+      passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(replaced)));
+      database_.replace_document(replaced, document);
+      passage_total_ += prepared.passages;
+      ++report.articles_updated;
+    } else {
+      database_.add_document(document);
+      passage_total_ += prepared.passages;
+      ++report.articles_added;
+    }
+    ++report.articles_indexed;
+    report.bytes_indexed += prepared.text_bytes;
+    return true;
+  }
   if (sole_file) {
     // The article of this file alone: replaced in place, keeping its id.
     if (previous_state.article_id != prepared.article_id)

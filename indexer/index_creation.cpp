@@ -1,9 +1,12 @@
 // Atomic creation of an index directory.
 #include "indexer/index_creation.h"
 
+#include <signal.h>
 #include <unistd.h>
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <string>
 
 namespace pressclip::indexer {
@@ -48,6 +51,24 @@ void ensure_index_directory(const fs::path& target) {
   std::error_code error;
   fs::rename(staging, target, error);
   fs::remove_all(staging);
+}
+
+void remove_stale_staging(const fs::path& target) {
+  const std::string prefix = "." + target.filename().string() + ".pressclip-";
+  std::error_code error;
+  for (const std::string suffix : {"build", "rebuild"}) {
+    fs::remove_all(target.parent_path() / (prefix + suffix), error);
+  }
+  for (auto it = fs::directory_iterator(target.parent_path(), error);
+       !error && it != fs::directory_iterator(); it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix + "new-")) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size() + 4, nullptr, 10);
+    std::error_code ignored;
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      fs::remove_all(it->path(), ignored);
+    }
+  }
 }
 
 }  // namespace pressclip::indexer

@@ -13,4 +13,11 @@ namespace pressclip::indexer {
 /// std::filesystem::filesystem_error.
 void ensure_index_directory(const std::filesystem::path& target);
 
+/// Removes what interrupted runs left beside `target`: the staging directories of a
+/// parallel build (`.NAME.pressclip-build`) and of a rebuild (`.NAME.pressclip-rebuild`),
+/// and those of creations (`.NAME.pressclip-new-PID`) whose process is gone. Requires the
+/// caller to hold the index's write lock (only its holder builds or rebuilds). Errors are
+/// ignored: a leftover that cannot be removed is tried again next time.
+void remove_stale_staging(const std::filesystem::path& target);
+
 }  // namespace pressclip::indexer

@@ -80,6 +80,7 @@ class Indexer::Impl {
     try {
       indexer::ensure_index_directory(without_trailing_separator(options.database_path));
       database_ = Xapian::WritableDatabase(options.database_path, Xapian::DB_CREATE_OR_OPEN);
+      indexer::remove_stale_staging(without_trailing_separator(options.database_path));
       std::string language;
       if (schema::is_blank(database_)) {
         language =
@@ -317,20 +318,29 @@ class Indexer::Impl {
         report.interrupted = true;
         return;
       }
+      // Each writer wrote every file as its own article: one text under several paths is
+      // one article with several files. Merged before the swap, so no searcher and no later
+      // run ever sees the duplicates.
+      std::size_t merged = 0;
+      {
+        Xapian::WritableDatabase built((staging / "merged").string(), Xapian::DB_OPEN);
+        built.begin_transaction(true);
+        indexer::ArticleWriter writer(built, read_counter(built, schema::kPassageTotalKey));
+        merged = writer.merge_duplicate_texts();
+        built.set_metadata(std::string(schema::kPassageTotalKey),
+                           std::to_string(writer.passage_total()));
+        built.commit_transaction();
+        built.close();
+      }
       // Still holding the write lock on the empty index, swap the merged one into its place
       // in one step (a searcher opening the index finds one or the other, never nothing);
       // then let go of the empty one and open the new one.
       indexer::exchange_directories(staging / "merged", target);
       database_ = Xapian::WritableDatabase(target.string(), Xapian::DB_OPEN);
       store_source_aliases();
-      // Each writer wrote every file as its own article: one text under several paths is
-      // one article with several files.
-      begin_batch();
-      indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
-      const std::size_t merged = writer.merge_duplicate_texts();
-      report.files_moved += merged;
-      commit_batch(writer, report);
       std::filesystem::remove_all(staging);
+      report.files_moved += merged;
+      ++report.batches_committed;
       report.articles_indexed += outcome.articles_indexed - merged;
       report.articles_added += outcome.articles_indexed - merged;
       report.bytes_indexed += outcome.bytes_indexed;

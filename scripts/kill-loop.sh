@@ -17,9 +17,9 @@
 #
 # Each round: change the corpus (revise, delete, move, copy, touch, add articles); time an
 # uninterrupted run of the round's work on a copy of the index; start the same run on the
-# index (with random --jobs and --batch-size, sometimes --rebuild) and kill -9 it after a
-# random part of that time; then check the killed index (xapian-check, stats) and complete a
-# copy of it (the run must succeed, xapian-check must pass, and it must hold one article per
+# index (with random --jobs and --batch-size, sometimes --rebuild, sometimes from no index so
+# that a parallel build is killed) and kill -9 it after a random part of that time; then
+# check the killed index (xapian-check, stats) and complete a copy of it (the run must succeed, xapian-check must pass, and it must hold one article per
 # distinct text, with `show` finding sample files). At the end the index is completed for
 # real and must equal a fresh index of the final corpus (stats and search results), every file
 # must be found by `show`, and nothing may be left beside the index.
@@ -35,7 +35,7 @@ copies=()
 build=1
 keep=0
 usage() {
-  sed -n '4,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '5,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 while [ $# -gt 0 ]; do
@@ -144,7 +144,14 @@ for round in $(seq 1 "$kills"); do
   jobs=${jobs_choices[$((RANDOM % 2))]}
   batch=${batch_choices[$((RANDOM % 4))]}
   mode=()
-  [ $((RANDOM % 7)) -eq 0 ] && mode=(--rebuild)
+  fresh_start=""
+  case $((RANDOM % 8)) in
+    0) mode=(--rebuild) ;;
+    1) # Start over from no index, so that a parallel build (into an empty index) is killed.
+       rm -rf "$DB"
+       jobs=0
+       fresh_start=" (from no index)" ;;
+  esac
   run_args=(index -q --jobs "$jobs" --batch-size "$batch" "${mode[@]}" --db)
   before=$(articles_in "$DB")
 
@@ -171,11 +178,11 @@ for round in $(seq 1 "$kills"); do
     finished_first=$((finished_first + 1))
     how="finished first (exit $status)"
   fi
-  echo "round $round/$kills: $changes; --jobs $jobs --batch-size $batch ${mode[*]};" \
+  echo "round $round/$kills: $changes; --jobs $jobs --batch-size $batch${mode[*]:+ ${mode[*]}}$fresh_start;" \
     "kill after $delay s of ${duration} s: $how"
 
   # The killed index: intact, and readable if it exists.
-  after="none"
+  after="no"
   if [ -e "$DB" ]; then
     if ! xapian-check "$DB" >"$WORK/check.out" 2>&1; then
       fail "round $round: xapian-check of the killed index failed: $(tail -1 "$WORK/check.out")"
@@ -205,8 +212,12 @@ for round in $(seq 1 "$kills"); do
     fail "round $round: completed index holds $completed articles, the corpus $expected_texts texts"
   fi
   check_show_sample "$WORK/completed" 20 || fail "round $round: show cannot find sample files"
-  echo "    killed index: $after articles, xapian-check ok;" \
-    "completed: $completed articles for $expected_texts texts"
+  if [ "$after" = no ]; then
+    killed_state="killed before it made an index"
+  else
+    killed_state="killed index: $after articles"
+  fi
+  echo "    $killed_state; completed: $completed articles for $expected_texts texts"
 done
 loop_seconds=$(elapsed "$(now)" "$loop_started")
 

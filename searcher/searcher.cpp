@@ -129,7 +129,7 @@ class Searcher::Impl {
     }
     try {
       database_ = Xapian::Database(path);
-      settings_ = schema::read_compatible_settings(database_, path);
+      settings_ = with_retries([&] { return schema::read_compatible_settings(database_, path); });
       analyzer_ = std::make_unique<schema::TextAnalyzer>(settings_.stemmer_language);
       source_aliases_ = schema::builtin_source_aliases();
       source_aliases_.add_from_text(database_.get_metadata(std::string(schema::kSourceAliasesKey)),

@@ -127,7 +127,7 @@ TEST_CASE("search: --facets and --timeline follow the hits, facets first") {
   CHECK(none.lines[1]["timeline"]["bars"].empty());
 }
 
-TEST_CASE("search: --timeline picks day bars for a short span; a month date is imprecise") {
+TEST_CASE("search: --timeline picks day bars for a short span, and a month date is imprecise") {
   const json timeline = timeline_of({"--", kSummer}, 8);
   CHECK(timeline["bucket"] == "day");
   // From 2023-07-27 to 2023-08-31, the end of gazette_month's period.

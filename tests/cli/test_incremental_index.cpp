@@ -263,7 +263,7 @@ TEST_CASE("incremental index: a run forgets only files under its own roots") {
   CHECK(article_count(db) == 2);
 }
 
-TEST_CASE("add: standard input is one article however often it is added; --id replaces") {
+TEST_CASE("add: standard input is one article however often it is added, and --id replaces") {
   const TemporaryDirectory directory;
   const std::string db = directory / "index";
   const std::string id = printed_id(add_from_stdin(db, kVolcano));
@@ -332,7 +332,7 @@ TEST_CASE("rm: removes by id and by path, and exits 1 naming ids it does not kno
 }
 
 TEST_CASE(
-    "index --rebuild: searches see the old index until the swap; the result is a fresh "
+    "index --rebuild: searches see the old index until the swap, and the result is a fresh "
     "index") {
   const TemporaryDirectory directory;
   const std::string db = directory / "index";

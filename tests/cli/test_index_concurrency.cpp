@@ -57,7 +57,7 @@ bool finds(const std::string& db, const std::string& query) {
 
 }  // namespace
 
-TEST_CASE("index lock: a second writer exits 75 naming the index; --wait waits for the first") {
+TEST_CASE("index lock: a second writer exits 75 naming the index, and --wait waits for the first") {
   const TemporaryDirectory directory;
   const std::string db = directory / "index";
   put(directory / "a/niger.txt", kNiger);
@@ -121,7 +121,7 @@ TEST_CASE("index lock: a second writer exits 75 naming the index; --wait waits f
 }
 
 TEST_CASE(
-    "interrupt: SIGTERM during a large run commits what was done, exits 143; the next "
+    "interrupt: SIGTERM during a large run commits what was done, exits 143, and the next "
     "run adds the rest") {
   const TemporaryDirectory directory;
   const std::string db = directory / "index";
@@ -280,7 +280,7 @@ TEST_CASE("searches during indexing never fail and see each committed batch whol
 }
 
 TEST_CASE(
-    "index --watch: a new file is searchable within 1.5 s, a deleted one goes; SIGTERM "
+    "index --watch: a new file is searchable within 1.5 s, a deleted one goes, SIGTERM "
     "exits 0") {
   const TemporaryDirectory directory;
   const std::string db = directory / "index";

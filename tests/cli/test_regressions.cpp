@@ -258,6 +258,48 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "crash safety: a parallel build killed once its index is in place leaves no duplicate "
+    "articles and nothing beside the index") {
+  const TemporaryDirectory directory;
+  const fs::path articles = directory / "articles";
+  constexpr std::size_t kTexts = 1500;
+  const std::vector<fs::path> files = write_generated_articles(articles, kTexts);
+  fs::create_directories(articles / "copies");
+  for (std::size_t i = 0; i < files.size(); i += 10)
+    fs::copy_file(files[i], articles / "copies" / files[i].filename());
+
+  int caught = 0;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    CAPTURE(attempt);
+    const std::string db = directory / ("index" + std::to_string(attempt));
+    BackgroundRun run({"index", "-q", "--jobs", "2", "--db", db, articles.string()});
+    // Killed as soon as a reader sees articles: the merged index has just been put in place.
+    std::size_t seen = 0;
+    while (seen == 0 && run.running()) {
+      const RunResult stats = run_pressclip({"stats", "--db", db, "--json"});
+      if (stats.exit_code == 0) seen = parse_json_lines(stats.out).at(0)["articles"];
+    }
+    run.send_signal(SIGKILL);
+    run.wait();
+    if (seen == 0) continue;  // It finished between two looks.
+    ++caught;
+    CHECK(seen == kTexts);  // A reader sees no articles or all of them, each once.
+    const RunResult rerun = run_pressclip({"index", "-q", "--db", db, articles.string()});
+    CHECK(rerun.exit_code == 0);
+    CHECK(article_count(db) == kTexts);
+    CHECK(xapian_check(db).exit_code == 0);
+  }
+  MESSAGE(caught << " of 4 parallel builds were killed just after their index was in place");
+  CHECK(caught > 0);
+  std::set<std::string> entries;
+  for (const auto& entry : fs::directory_iterator(directory.path())) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("index")) entries.insert(name);
+  }
+  CHECK(entries == std::set<std::string>{"articles"});
+}
+
 TEST_CASE("regression: re-indexing one file keeps the metadata its manifest gives") {
   const TemporaryDirectory directory;
   const std::string db = directory / "index";
@@ -271,7 +313,7 @@ TEST_CASE("regression: re-indexing one file keeps the metadata its manifest give
   CHECK(shown[0]["fields"]["date"]["value"] == "2023-09-11");
 }
 
-TEST_CASE("manifests: a deeper manifest overrides a shallower one; other TSVs are ignored") {
+TEST_CASE("manifests: a deeper manifest overrides a shallower one, and other TSVs are ignored") {
   const TemporaryDirectory directory;
   fs::create_directories(directory / "desk");
   write_article(directory / "desk/a.txt", "", "The coup in Niger.\n");

@@ -216,7 +216,7 @@ TEST_CASE("the agency table decides what is an agency") {
   CHECK(credited("Crowds - Agence Belga").empty());
 }
 
-TEST_CASE("credits come in text order; credited_agencies keeps the first of each") {
+TEST_CASE("credits come in text order, and credited_agencies keeps the first of each") {
   const auto credits = indexer::find_agency_credits(
       "NIAMEY (Reuters) - Text.\nCaption - AFP\nCaption - REUTERS\n(with AP and AFP)", agencies());
   std::vector<std::string> order;

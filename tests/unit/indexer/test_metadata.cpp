@@ -26,7 +26,7 @@ const indexer::NameTables& builtin_names() {
 
 }  // namespace
 
-TEST_CASE("a 'Source:' line alone on its line is metadata; running text is not") {
+TEST_CASE("a 'Source:' line alone on its line is metadata, running text is not") {
   const auto found = indexer::extract_text_metadata(
       "An official told AFP the source: a diplomat.\nSource: BBC\nsource: Other\n");
   CHECK(found.at("source") == "BBC");
@@ -82,7 +82,7 @@ TEST_CASE("long default titles are cut at a word with an ellipsis") {
   CHECK(indexer::shorten_at_word("short", 200) == "short");
 }
 
-TEST_CASE("a manifest maps files relative to itself; bad rows are reported") {
+TEST_CASE("a manifest maps files relative to itself, and bad rows are reported") {
   const auto directory = std::filesystem::temp_directory_path() / "pressclip-manifest-test";
   std::filesystem::create_directories(directory / "seeds");
   const auto manifest_path = directory / "meta.tsv";

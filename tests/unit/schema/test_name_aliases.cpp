@@ -54,7 +54,7 @@ TEST_CASE("keys ignore case, white space, dots, apostrophes, punctuation and acc
   CHECK(schema::name_key("").empty());
 }
 
-TEST_CASE("canonical names are found from any spelling; unknown names keep their case") {
+TEST_CASE("canonical names are found from any spelling, and unknown names keep their case") {
   schema::NameAliases aliases;
   aliases.add("AFP", {"Agence France-Presse", "Agence France Presse"});
   CHECK(aliases.knows("afp"));

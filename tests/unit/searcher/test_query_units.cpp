@@ -46,7 +46,7 @@ TEST_CASE("phrases and NEAR groups keep their window") {
   CHECK(units[0].window == 4);
 }
 
-TEST_CASE("OR branches are optional; wildcards keep their pattern") {
+TEST_CASE("OR branches are optional, and wildcards keep their pattern") {
   const auto units = units_of("(wagner OR russia) milit*");
   REQUIRE(units.size() == 3);
   CHECK_FALSE(units[0].required);
