@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pressclip/timeline.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,23 @@ CLI::Option* add_choice_option(CLI::App& app, const std::string& name, Value& ta
           description)
       ->check(CLI::IsMember(words))
       ->default_str(words.front());
+}
+
+/// Adds `--bucket WIDTH` (auto, day, week, month, year) to `app`, storing into `target`;
+/// it is only accepted with the `--timeline` flag `timeline`.
+inline CLI::Option* add_bucket_option(CLI::App& app, TimelineBucket& target,
+                                      CLI::Option* timeline) {
+  return add_choice_option(app, "--bucket", target,
+                           {{"auto", TimelineBucket::kAuto},
+                            {"day", TimelineBucket::kDay},
+                            {"week", TimelineBucket::kWeek},
+                            {"month", TimelineBucket::kMonth},
+                            {"year", TimelineBucket::kYear}},
+                           "Timeline bars: auto (days up to 62 days, ISO weeks up to a year, "
+                           "months up to 10 years, else years; the default), day, week, month "
+                           "or year; needs --timeline")
+      ->option_text("WIDTH")
+      ->needs(timeline);
 }
 
 }  // namespace pressclip::cli

@@ -17,16 +17,6 @@ namespace {
 constexpr std::chrono::milliseconds kSettle{150};
 constexpr std::chrono::milliseconds kLongest{500};
 
-// The rule of walk_paths for files found inside directories (indexer/file_walker.h).
-bool is_article_name(const std::string& path) {
-  std::string extension = std::filesystem::path(path).extension().string();
-  for (char& c : extension) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return extension == ".txt" || extension == ".text" || extension == ".md" ||
-         extension == ".markdown";
-}
-
 bool changed_anything(const IndexReport& report) {
   return report.articles_added + report.articles_updated + report.files_moved +
              report.articles_removed + report.files_skipped >
@@ -42,7 +32,7 @@ int watch_paths(Indexer& indexer, const std::string& database_path,
   for (const std::string& path : paths) {
     roots.push_back(std::filesystem::absolute(path).lexically_normal().string());
   }
-  DirectoryWatcher watcher(roots, is_article_name);
+  DirectoryWatcher watcher(roots, is_article_file_name);
   IndexRunOptions batch_run = run;
   batch_run.on_progress = nullptr;
   auto report_batch = [&](const IndexReport& report, double seconds) {

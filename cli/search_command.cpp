@@ -84,17 +84,7 @@ class SearchCommand : public Command {
     CLI::Option* timeline =
         app.add_flag("--timeline", timeline_,
                      "After the passages, draw a histogram of all matching articles over time");
-    add_choice_option(app, "--bucket", bucket_,
-                      {{"auto", TimelineBucket::kAuto},
-                       {"day", TimelineBucket::kDay},
-                       {"week", TimelineBucket::kWeek},
-                       {"month", TimelineBucket::kMonth},
-                       {"year", TimelineBucket::kYear}},
-                      "Timeline bars: auto (days up to 62 days, ISO weeks up to a year, months "
-                      "up to 10 years, else years; the default), day, week, month or year; "
-                      "needs --timeline")
-        ->option_text("WIDTH")
-        ->needs(timeline);
+    add_bucket_option(app, bucket_, timeline);
     app.add_flag("--explain", options_.explain,
                  "Print how the query was understood (normalised query, Xapian's parse with "
                  "filters, each word/phrase/NEAR/wildcard part with its weight and the words it "

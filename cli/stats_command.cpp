@@ -18,17 +18,7 @@ class StatsCommand : public Command {
         app.add_flag("--timeline", timeline_,
                      "Also draw a histogram of all articles over time (a second JSON object with "
                      "--json)");
-    add_choice_option(app, "--bucket", bucket_,
-                      {{"auto", TimelineBucket::kAuto},
-                       {"day", TimelineBucket::kDay},
-                       {"week", TimelineBucket::kWeek},
-                       {"month", TimelineBucket::kMonth},
-                       {"year", TimelineBucket::kYear}},
-                      "Timeline bars: auto (days up to 62 days, ISO weeks up to a year, months "
-                      "up to 10 years, else years; the default), day, week, month or year; "
-                      "needs --timeline")
-        ->option_text("WIDTH")
-        ->needs(timeline);
+    add_bucket_option(app, bucket_, timeline);
     app.add_flag("--json", json_, "Print the statistics as one JSON object");
     add_color_option(app, color_);
     app.footer(database_help_footer() + "\nExit status: 0 printed, 2 error.");

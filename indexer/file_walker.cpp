@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "pressclip/error.h"
+#include "pressclip/indexer.h"
 #include "schema/article_id.h"
 
 namespace pressclip::indexer {
@@ -32,6 +33,22 @@ void sort_unique(std::vector<std::string>& paths) {
 }
 
 }  // namespace
+
+}  // namespace pressclip::indexer
+
+namespace pressclip {
+
+bool is_article_file_name(const std::string& path) {
+  const indexer::fs::path name = indexer::fs::path(path).filename();
+  if (name.string().starts_with('.')) return false;
+  const std::string extension = indexer::lowercase_extension(name);
+  return std::find(indexer::kArticleExtensions.begin(), indexer::kArticleExtensions.end(),
+                   extension) != indexer::kArticleExtensions.end();
+}
+
+}  // namespace pressclip
+
+namespace pressclip::indexer {
 
 WalkResult walk_paths(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
@@ -63,8 +80,7 @@ WalkResult walk_paths(const std::vector<std::string>& paths) {
       const std::string extension = lowercase_extension(entry);
       if (extension == ".tsv") {
         result.manifests.push_back(entry.string());
-      } else if (std::find(kArticleExtensions.begin(), kArticleExtensions.end(), extension) !=
-                 kArticleExtensions.end()) {
+      } else if (is_article_file_name(entry.string())) {
         result.articles.push_back(entry.string());
       } else {
         ++result.ignored;

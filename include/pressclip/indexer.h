@@ -46,6 +46,11 @@ struct IndexerOptions {
 /// The fewest articles for which a run into an empty index is built by parallel writers.
 inline constexpr std::size_t kParallelBuildMinimumArticles = 1000;
 
+/// True if a file found inside a walked directory is an article by its name: it ends in
+/// .txt, .text, .md or .markdown (any case) and does not start with '.'. (A file named
+/// directly is read whatever its name.) Thread-safe.
+PRESSCLIP_EXPORT bool is_article_file_name(const std::string& path);
+
 /// A problem with one input file. Indexing always goes on past it.
 struct IndexWarning {
   std::string path;
