@@ -62,6 +62,7 @@ class AddCommand : public Command {
       id = Indexer::article_id_for_path(file_);
     } else {
       id = indexer->add_article(read_input(from_file), id_);
+      indexer->commit();
     }
     if (json_) {
       std::cout << nlohmann::ordered_json{{"format_version", kJsonFormatVersion}, {"id", id}}.dump()

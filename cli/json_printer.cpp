@@ -141,7 +141,7 @@ class JsonPrinter : public Printer {
           {"undated_articles", stats.undated_articles},
           {"earliest_date", stats.earliest_date},
           {"latest_date", stats.latest_date},
-          {"index_format", stats.format_version},
+          {"index_format", stats.index_format_version},
           {"stemmer", stats.stemmer_language}});
   }
 

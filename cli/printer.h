@@ -15,7 +15,7 @@ namespace pressclip::cli {
 
 /// The version of the --json output schema (docs/output-format.md). Every JSON object that
 /// pressclip prints carries it as "format_version".
-inline constexpr int kJsonFormatVersion = 1;
+inline constexpr int kJsonFormatVersion = kResultFormatVersion;
 
 /// What an indexing run reports, beside the library's report.
 struct IndexSummary {

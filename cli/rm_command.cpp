@@ -39,6 +39,7 @@ class RmCommand : public Command {
         status = kExitNothingFound;
       }
     }
+    indexer->commit();  // All removals at once.
     return status;
   }
 

@@ -142,7 +142,7 @@ class TextPrinter : public Printer {
   void stats(const IndexStats& stats) override {
     const Styles& s = styles_;
     out_ << s.heading << "index" << s.reset << "     " << stats.database_path << " (format "
-         << stats.format_version << ", " << stats.stemmer_language << " stemmer)\n";
+         << stats.index_format_version << ", " << stats.stemmer_language << " stemmer)\n";
     out_ << s.heading << "articles" << s.reset << "  " << stats.articles << '\n';
     out_ << s.heading << "passages" << s.reset << "  " << stats.passages << '\n';
     out_ << s.heading << "dates" << s.reset << "     ";

@@ -97,6 +97,43 @@ PreparedArticle ArticlePreparer::prepare_text(std::string content, const std::st
   return prepared;
 }
 
+PreparedArticle ArticlePreparer::prepare_fields(const ArticleFields& fields) {
+  const std::pair<const char*, const std::string*> values[] = {
+      {"title", &fields.title}, {"source", &fields.source},     {"date", &fields.date},
+      {"url", &fields.url},     {"language", &fields.language}, {"text", &fields.text}};
+  MetadataLayers layers;
+  // The hash covers every field, so that the same fields make the same id and a change to
+  // any of them is a change of the article.
+  std::string hashed;
+  for (const auto& [name, value] : values) {
+    if (const std::size_t bad = find_invalid_utf8(*value); bad != std::string::npos) {
+      throw Error(ErrorKind::kBadArgument, std::string("the ") + name +
+                                               " is not valid UTF-8 (first bad byte at offset " +
+                                               std::to_string(bad) + ")");
+    }
+    if (std::string_view(name) != "text" && !value->empty()) layers.given[name] = *value;
+    hashed.append(name).append(1, '\0').append(*value).append(1, '\0');
+  }
+  std::string agencies;
+  for (const std::string& agency : fields.agencies) {
+    if (find_invalid_utf8(agency) != std::string::npos) {
+      throw Error(ErrorKind::kBadArgument, "an agency name is not valid UTF-8");
+    }
+    agencies.append(agencies.empty() ? "" : "; ").append(agency);
+  }
+  if (!agencies.empty()) layers.given["agency"] = agencies;
+  hashed.append("agency").append(1, '\0').append(agencies);
+
+  PreparedArticle prepared;
+  prepared.content_hash = content_hash(hashed);
+  prepared.article_id = fields.id.empty() ? prepared.content_hash.substr(0, 16) : fields.id;
+  prepared = analyse_parsed(std::move(prepared), fields.text, std::move(layers));
+  if (prepared.kind == PreparedKind::kSkipped) {
+    throw Error(ErrorKind::kBadArgument, "not an article: " + prepared.warnings.front().reason);
+  }
+  return prepared;
+}
+
 PreparedArticle ArticlePreparer::analyse(PreparedArticle prepared, std::string content) {
   const std::string& path = prepared.path;
   auto skip = [&](std::string reason) {
@@ -111,26 +148,36 @@ PreparedArticle ArticlePreparer::analyse(PreparedArticle prepared, std::string c
   } catch (const Error& error) {
     return skip(error.what());
   }
-  const schema::AnalysedText analysed = analyzer_.analyse(raw.text);
-  if (analysed.sentences.empty()) return skip("no sentences in the article text");
-
   MetadataLayers layers;
   layers.front_matter = std::move(raw.front_matter);
+  return analyse_parsed(std::move(prepared), std::move(raw.text), std::move(layers));
+}
+
+PreparedArticle ArticlePreparer::analyse_parsed(PreparedArticle prepared, std::string text,
+                                                MetadataLayers layers) {
+  const std::string& path = prepared.path;
+  const schema::AnalysedText analysed = analyzer_.analyse(text);
+  if (analysed.sentences.empty()) {
+    prepared.kind = PreparedKind::kSkipped;
+    prepared.skipped = true;
+    prepared.warnings.push_back({path, "no sentences in the article text", true});
+    return prepared;
+  }
   if (!path.empty()) {
     if (const ManifestRow* row = inputs_.manifests.find(path)) layers.manifest = *row;
   }
-  layers.text = extract_text_metadata(raw.text);
+  layers.text = extract_text_metadata(text);
 
   ArticleRecord record;
   record.path = path;
   record.id = prepared.article_id;
   std::vector<std::string> problems;
   record.metadata =
-      resolve_metadata(layers, raw.text, analysed.sentences.front(), inputs_.names, problems);
+      resolve_metadata(layers, text, analysed.sentences.front(), inputs_.names, problems);
   for (std::string& problem : problems)
     prepared.warnings.push_back({path, std::move(problem), false});
   record.passages = build_passages(analysed.sentences);
-  record.text = std::move(raw.text);
+  record.text = std::move(text);
 
   prepared.kind = PreparedKind::kFull;
   prepared.document = builder_.build(record, analysed);

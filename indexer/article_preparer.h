@@ -70,8 +70,14 @@ class ArticlePreparer {
   /// article.
   PreparedArticle prepare_text(std::string content, const std::string& id);
 
+  /// The prepared article for `fields` given by a program (no file, no front matter), under
+  /// fields.id or an id derived from a hash of all the fields. Throws Error kBadArgument if a
+  /// value is not valid UTF-8 or the text has no sentences.
+  PreparedArticle prepare_fields(const ArticleFields& fields);
+
  private:
   PreparedArticle analyse(PreparedArticle prepared, std::string content);
+  PreparedArticle analyse_parsed(PreparedArticle prepared, std::string text, MetadataLayers layers);
   std::string unique_id(const std::string& wanted, const std::string& fallback_seed);
 
   schema::TextAnalyzer analyzer_;

@@ -106,6 +106,7 @@ class Indexer::Impl {
   }
 
   IndexReport index_paths(const std::vector<std::string>& paths, const IndexRunOptions& run) {
+    commit();
     IndexReport report;
     indexer::WalkResult walk = indexer::walk_paths(paths);
     report.files_ignored = walk.ignored;
@@ -134,6 +135,7 @@ class Indexer::Impl {
   }
 
   IndexReport rebuild(const std::vector<std::string>& paths, const IndexRunOptions& run) {
+    commit();
     for (const std::string& path : paths) {
       if (!std::filesystem::exists(path))
         throw Error(ErrorKind::kNotFound, "no such file: " + path);
@@ -172,6 +174,7 @@ class Indexer::Impl {
   }
 
   IndexReport remove_paths(const std::vector<std::string>& paths) {
+    commit();
     IndexReport report;
     try {
       const indexer::IndexState state(database_);
@@ -191,52 +194,108 @@ class Indexer::Impl {
   }
 
   std::string add_article(const std::string& text, const std::string& id) {
-    if (!id.empty() && !is_valid_id(id)) {
-      throw Error(ErrorKind::kBadArgument,
-                  "id '" + id + "' must be 1-64 letters, digits, '-', '_' or '.'");
-    }
+    check_id(id);
     const indexer::ManifestSet no_manifests;
     const indexer::MetadataInputs inputs{no_manifests, {source_aliases_, agency_aliases_}};
     indexer::ArticlePreparer preparer(language_, inputs);
-    indexer::PreparedArticle prepared = preparer.prepare_text(text, id);
-    IndexReport report;
-    try {
-      begin_batch();
-      indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
-      writer.apply(prepared, report);
-      commit_batch(writer, report);
-    } catch (...) {
-      if (in_batch_) cancel_batch();
-      schema::rethrow_as_error("adding an article to '" + options_.database_path + "' failed");
-    }
+    const indexer::PreparedArticle prepared = preparer.prepare_text(text, id);
+    write_pending(prepared);
+    return prepared.article_id;
+  }
+
+  std::string add_article(const ArticleFields& fields) {
+    check_id(fields.id);
+    const indexer::ManifestSet no_manifests;
+    const indexer::MetadataInputs inputs{no_manifests, {source_aliases_, agency_aliases_}};
+    indexer::ArticlePreparer preparer(language_, inputs);
+    const indexer::PreparedArticle prepared = preparer.prepare_fields(fields);
+    write_pending(prepared);
     return prepared.article_id;
   }
 
   bool remove_article(const std::string& id_or_path) {
-    IndexReport report;
+    IndexReport ignored;
     try {
-      begin_batch();
-      indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+      indexer::ArticleWriter& writer = pending_writer();
       bool removed = writer.remove_article(
-          std::string(schema::prefix_of(schema::FieldId::kId)).append(id_or_path), report);
+          std::string(schema::prefix_of(schema::FieldId::kId)).append(id_or_path), ignored);
       if (!removed && std::filesystem::path(id_or_path).has_filename()) {
         const std::string path = schema::canonical_path(id_or_path);
         const indexer::IndexState state(database_);
         if (const indexer::RecordedArticle* article = state.article_of_path(path)) {
           removed = writer.remove_article(std::string(schema::prefix_of(schema::FieldId::kId))
                                               .append(article->state.article_id),
-                                          report);
+                                          ignored);
         }
       }
-      commit_batch(writer, report);
       return removed;
     } catch (...) {
-      if (in_batch_) cancel_batch();
+      discard_pending();
       schema::rethrow_as_error("removing an article from '" + options_.database_path + "' failed");
     }
   }
 
+  void commit() {
+    if (!pending_) return;
+    try {
+      IndexReport ignored;
+      commit_batch(*pending_, ignored);
+      pending_.reset();
+    } catch (...) {
+      discard_pending();
+      schema::rethrow_as_error("committing to '" + options_.database_path + "' failed");
+    }
+  }
+
+  bool has_pending_changes() const noexcept { return pending_.has_value(); }
+
+  ~Impl() {
+    try {
+      commit();
+    } catch (...) {
+      // A destructor cannot report it; Indexer::commit() documents that it must be called to
+      // know. The index stays at its last commit.
+    }
+  }
+
  private:
+  static void check_id(const std::string& id) {
+    if (!id.empty() && !is_valid_id(id)) {
+      throw Error(ErrorKind::kBadArgument,
+                  "id '" + id + "' must be 1-64 letters, digits, '-', '_' or '.'");
+    }
+  }
+
+  // The writer of the changes pending since the last commit, started on first use.
+  indexer::ArticleWriter& pending_writer() {
+    if (!pending_) {
+      begin_batch();
+      pending_.emplace(database_, read_counter(database_, schema::kPassageTotalKey));
+    }
+    return *pending_;
+  }
+
+  // Writes one article given by the program; commits once the pending changes fill a batch.
+  void write_pending(const indexer::PreparedArticle& prepared) {
+    try {
+      IndexReport ignored;
+      pending_writer().apply(prepared, ignored);
+      batch_bytes_ += prepared.text_bytes;
+      if (++batch_articles_ >= std::max<std::size_t>(options_.batch_articles, 1) ||
+          batch_bytes_ >= options_.batch_bytes) {
+        commit();
+      }
+    } catch (...) {
+      discard_pending();
+      schema::rethrow_as_error("adding an article to '" + options_.database_path + "' failed");
+    }
+  }
+
+  void discard_pending() {
+    if (in_batch_) cancel_batch();
+    pending_.reset();
+  }
+
   // The source table: built-in names, then the user's alias file given now or, failing
   // that, the one stored by an earlier run; it is stored so that searches use it too.
   void load_source_aliases() {
@@ -486,6 +545,7 @@ class Indexer::Impl {
   std::chrono::steady_clock::time_point last_commit_{};
   std::size_t batch_articles_ = 0;
   std::size_t batch_bytes_ = 0;
+  std::optional<indexer::ArticleWriter> pending_;
 };
 
 Indexer::Indexer(const IndexerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
@@ -510,6 +570,12 @@ IndexReport Indexer::remove_paths(const std::vector<std::string>& paths) {
 std::string Indexer::add_article(const std::string& text, const std::string& id) {
   return impl_->add_article(text, id);
 }
+
+std::string Indexer::add_article(const ArticleFields& fields) { return impl_->add_article(fields); }
+
+void Indexer::commit() { impl_->commit(); }
+
+bool Indexer::has_pending_changes() const noexcept { return impl_->has_pending_changes(); }
 
 bool Indexer::remove_article(const std::string& id_or_path) {
   return impl_->remove_article(id_or_path);

@@ -78,7 +78,8 @@ std::string shorten_at_word(std::string_view text, std::size_t max_bytes) {
 ArticleMetadata resolve_metadata(const MetadataLayers& layers, std::string_view text,
                                  schema::TextSpan first_sentence, const NameTables& names,
                                  std::vector<std::string>& problems) {
-  const Layer order[] = {{&layers.front_matter, FieldOrigin::kFrontMatter},
+  const Layer order[] = {{&layers.given, FieldOrigin::kGiven},
+                         {&layers.front_matter, FieldOrigin::kFrontMatter},
                          {&layers.manifest, FieldOrigin::kManifest},
                          {&layers.text, FieldOrigin::kText}};
   auto resolve = [&](const std::string& name, auto&& usable) {

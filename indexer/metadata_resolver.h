@@ -14,6 +14,7 @@ namespace pressclip::indexer {
 
 /// The candidate values for each field, by layer. Each map is field name -> value.
 struct MetadataLayers {
+  std::map<std::string, std::string> given;  ///< Fields given by the program (ArticleFields).
   std::map<std::string, std::string> front_matter;
   std::map<std::string, std::string> manifest;
   std::map<std::string, std::string> text;

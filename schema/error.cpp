@@ -34,6 +34,8 @@ const char* to_string(ErrorKind kind) noexcept {
 
 const char* to_string(FieldOrigin origin) noexcept {
   switch (origin) {
+    case FieldOrigin::kGiven:
+      return "given";
     case FieldOrigin::kFrontMatter:
       return "front matter";
     case FieldOrigin::kManifest:

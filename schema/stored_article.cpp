@@ -22,8 +22,8 @@ MetadataField decode_field(const nlohmann::json& json) {
   field.value = json.at("value").get<std::string>();
   const std::string origin = json.at("origin").get<std::string>();
   for (FieldOrigin candidate :
-       {FieldOrigin::kFrontMatter, FieldOrigin::kManifest, FieldOrigin::kText, FieldOrigin::kCredit,
-        FieldOrigin::kInferred, FieldOrigin::kDefault}) {
+       {FieldOrigin::kGiven, FieldOrigin::kFrontMatter, FieldOrigin::kManifest, FieldOrigin::kText,
+        FieldOrigin::kCredit, FieldOrigin::kInferred, FieldOrigin::kDefault}) {
     if (origin == to_string(candidate)) field.origin = candidate;
   }
   return field;

@@ -29,7 +29,7 @@ IndexStats compute_index_stats(const Xapian::Database& database, const std::stri
   stats.articles = database.get_doccount();
   const std::string passages = database.get_metadata(std::string(schema::kPassageTotalKey));
   stats.passages = passages.empty() ? 0 : std::stoull(passages);
-  stats.format_version = settings.format_version;
+  stats.index_format_version = settings.format_version;
   stats.stemmer_language = settings.stemmer_language;
 
   Xapian::Enquire enquire(database);

@@ -250,6 +250,7 @@ class Searcher::Impl {
     const bool passage_scope = options.scope == SearchScope::kPassage;
     const std::size_t needed = options.offset + options.limit;
     SearchResults results;
+    results.format_version = kResultFormatVersion;
     if (options.explain) {
       results.explanation = searcher::explain_query(
           database_, query_builder_->prepare(options.query), query, structure.units, scorer);

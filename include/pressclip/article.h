@@ -11,6 +11,7 @@ namespace pressclip {
 
 /// Where a metadata value came from, in decreasing order of precedence.
 enum class FieldOrigin {
+  kGiven,  ///< Given by the embedding program as a field (Indexer::add_article(ArticleFields)).
   kFrontMatter,  ///< A YAML front matter block at the top of the article file.
   kManifest,     ///< A row of a metadata manifest (TSV) naming the file.
   kText,         ///< A line of the article text that states it ("Source: BBC").
@@ -19,7 +20,7 @@ enum class FieldOrigin {
   kDefault,      ///< Nothing stated it; a documented default was used.
 };
 
-/// Returns "front matter", "manifest", "text line", "credit", "inferred from text" or
+/// Returns "given", "front matter", "manifest", "text line", "credit", "inferred from text" or
 /// "default". Thread-safe.
 PRESSCLIP_EXPORT const char* to_string(FieldOrigin origin) noexcept;
 
@@ -41,6 +42,23 @@ struct ArticleMetadata {
   MetadataField url;
   MetadataField language;
   std::vector<MetadataField> agencies;
+};
+
+/// An article handed over by an embedding program as fields in memory, not as a file
+/// (Indexer::add_article). Every value must be valid UTF-8; empty means "not given". Values
+/// are read as the same fields of front matter are (docs/sources-and-agencies.md), with origin
+/// FieldOrigin::kGiven, which takes precedence over every other origin.
+struct ArticleFields {
+  /// 1-64 letters, digits, '-', '_' or '.'; empty: derived from a hash of all the fields, so
+  /// that the same fields added twice make one article. An article with this id is replaced.
+  std::string id;
+  std::string title;   ///< Empty: the first sentence of the text.
+  std::string source;  ///< The publisher, mapped through the alias table.
+  std::string date;    ///< Any form a metadata date takes ("2023-08-03", "3 August 2023").
+  std::string url;
+  std::string language;  ///< A language code such as "en" (recorded, not used for analysis).
+  std::vector<std::string> agencies;  ///< Wire agencies; credits in the text are added.
+  std::string text;  ///< The article text (plain UTF-8, read as is: no front matter).
 };
 
 /// A run of consecutive sentences of an article: the unit that searches rank and show.

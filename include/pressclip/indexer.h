@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pressclip/article.h"
 #include "pressclip/export.h"
 
 namespace pressclip {
@@ -100,10 +101,11 @@ struct IndexReport {
 };
 
 /// Writes articles into a pressclip index. At most one Indexer may hold an index at a time
-/// (the database's write lock); searchers may read it meanwhile and see each committed
-/// batch atomically.
+/// (the database's write lock, held from construction to destruction); searchers may read
+/// it meanwhile, in this process or others, and see each committed batch atomically.
 ///
-/// Thread-safety: an Indexer must be used by one thread at a time.
+/// Thread-safety: an Indexer must be used by one thread at a time (it may be moved between
+/// threads). Searchers in other threads may read the same index meanwhile.
 class PRESSCLIP_EXPORT Indexer {
  public:
   /// Opens the index at `options.database_path` for writing, creating it if needed.
@@ -144,15 +146,33 @@ class PRESSCLIP_EXPORT Indexer {
   IndexReport remove_paths(const std::vector<std::string>& paths);
 
   /// Indexes one article from `text` (a file's content: optional front matter, then the
-  /// text) with no file behind it, and commits. `id` is its id, or empty for one derived
-  /// from the text; an article with that id is replaced. Returns the id. Throws Error
-  /// kBadArgument if `text` is not an article (no sentences, invalid UTF-8) or `id` is not
-  /// 1-64 letters, digits, '-', '_' or '.'.
+  /// text) with no file behind it. `id` is its id, or empty for one derived from the text;
+  /// an article with that id is replaced. The change is pending until commit() (see there).
+  /// Returns the id. Throws Error kBadArgument if `text` is not an article (no sentences,
+  /// invalid UTF-8) or `id` is not 1-64 letters, digits, '-', '_' or '.'.
   std::string add_article(const std::string& text, const std::string& id = "");
 
+  /// Indexes one article given as fields (ArticleFields), replacing the article with the
+  /// same id if there is one. Pending until commit(). Returns the id. Throws Error
+  /// kBadArgument if the text has no sentences, a value is not valid UTF-8, or the id is
+  /// malformed. A date that cannot be read is not an error: it is ignored, as in a file.
+  std::string add_article(const ArticleFields& fields);
+
   /// Removes the article with id `id_or_path`, or else the one indexed from that file
-  /// path, and commits. Returns false if there is none.
+  /// path. Pending until commit(). Returns false if there is none.
   bool remove_article(const std::string& id_or_path);
+
+  /// Makes the changes of add_article and remove_article since the last commit durable and
+  /// visible to searchers (after Searcher::reopen), all at once. Pending changes are also
+  /// committed when they reach a batch (IndexerOptions::batch_articles or batch_bytes),
+  /// before index_paths, rebuild and remove_paths run, and by the destructor (which cannot
+  /// report a failure: call commit() to know). Does nothing if nothing is pending. Throws
+  /// Error kIo if the commit fails; the pending changes are then lost and the index stays
+  /// at its last commit.
+  void commit();
+
+  /// True if add_article or remove_article made changes not yet committed.
+  bool has_pending_changes() const noexcept;
 
   /// The id that the article read from `path` has, or would have, in the index: the same
   /// file always maps to the same id, wherever it is named from. Throws Error kNotFound if

@@ -11,6 +11,7 @@
 #include "pressclip/article.h"
 #include "pressclip/export.h"
 #include "pressclip/timeline.h"
+#include "pressclip/version.h"
 
 namespace pressclip {
 
@@ -158,6 +159,8 @@ inline constexpr std::size_t kFewMatchingArticles = 3;
 
 /// The outcome of a search.
 struct SearchResults {
+  /// The result model's version, as produced by the library (kResultFormatVersion).
+  int format_version = 0;
   std::vector<SearchHit> hits;  ///< Best first.
   /// Articles matching (exact up to 10,000, estimated above). In passage scope: the
   /// articles read that have a passage satisfying the query (a lower bound when the search
@@ -180,9 +183,9 @@ struct IndexStats {
   std::size_t passages = 0;
   Facets facets;  ///< Every article counted by source, agency and month.
   std::size_t undated_articles = 0;
-  std::string earliest_date;  ///< ISO day of the earliest dated article, or empty.
-  std::string latest_date;    ///< ISO day of the latest dated article, or empty.
-  int format_version = 0;
+  std::string earliest_date;     ///< ISO day of the earliest dated article, or empty.
+  std::string latest_date;       ///< ISO day of the latest dated article, or empty.
+  int index_format_version = 0;  ///< The on-disk format (docs/index-format.md).
   std::string stemmer_language;
 };
 
