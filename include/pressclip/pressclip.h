@@ -11,8 +11,8 @@
  * - Strings returned by an accessor belong to the handle they were read from and stay valid
  *   until that handle is freed; the caller must not free them. A string returned through a
  *   `char **` out parameter belongs to the caller, who releases it with pressclip_free().
- * - Accessors take an index from 0 to the matching *_count() - 1; out of range, they return
- *   NULL or 0.
+ * - Accessors take an index from 0 to the matching *_count() - 1; out of range, or given a
+ *   NULL handle, they return NULL (strings) or 0 (numbers); setters given NULL do nothing.
  * - Byte offsets are offsets into UTF-8 text, as size_t.
  *
  * Thread-safety: every handle must be used by one thread at a time. Distinct handles may be
