@@ -33,7 +33,7 @@ IndexStats compute_index_stats(const Xapian::Database& database, const std::stri
   stats.stemmer_language = settings.stemmer_language;
 
   Xapian::Enquire enquire(database);
-  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_query(Xapian::Query(std::string()));  // MatchAll is not thread-safe.
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   FacetCounter counter;
   enquire.add_matchspy(&counter);

@@ -159,7 +159,7 @@ class Searcher::Impl {
           return results;
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt == kMostSearchAttempts) throw;
-          database_.reopen();
+          catch_up();
         }
       }
     } catch (...) {
@@ -193,7 +193,7 @@ class Searcher::Impl {
 
   void reopen() {
     try {
-      database_.reopen();
+      catch_up();
     } catch (...) {
       schema::rethrow_as_error("cannot reopen index '" + path_ + "'");
     }
@@ -209,7 +209,20 @@ class Searcher::Impl {
         return read();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMostSearchAttempts) throw;
+        catch_up();
+      }
+    }
+  }
+
+  // Reopens the index at its latest revision. Reopening reads the new revision's tables, which
+  // a writer committing twice meanwhile discards too: then it tries again.
+  void catch_up() {
+    for (int attempt = 1;; ++attempt) {
+      try {
         database_.reopen();
+        return;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMostSearchAttempts) throw;
       }
     }
   }

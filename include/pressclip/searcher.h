@@ -189,11 +189,15 @@ struct IndexStats {
   std::string stemmer_language;
 };
 
-/// Reads a pressclip index. Sees the index as of when it was opened; call reopen() to see
-/// later commits.
+/// Reads a pressclip index. Sees the index as of when it was opened or last reopened; call
+/// reopen() to see later commits. Xapian keeps a revision readable only until the writer's
+/// second commit after it: when a search, find_article or stats finds its revision
+/// discarded, it reopens the index by itself and answers from the latest commit (so a
+/// searcher never reads an older state than it has seen, but may move forward on its own).
 ///
 /// Thread-safety: a Searcher must be used by one thread at a time; open one Searcher per
-/// thread to search in parallel (they share the operating system's page cache).
+/// thread to search in parallel (they share the operating system's page cache), while a
+/// writer in any process commits. Tested in tests/unit/searcher/test_concurrent_search.cpp.
 class PRESSCLIP_EXPORT Searcher {
  public:
   /// Opens the index at `database_path` for reading. Throws Error: kIndexMissing if there
