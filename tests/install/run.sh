@@ -54,7 +54,8 @@ head -n 5 "$work/foreign-symbols"
 
 check "the installed command runs from its prefix" "$prefix/bin/pressclip" --version
 check "the installed command loads the installed library" \
-  bash -c "ldd '$prefix/bin/pressclip' | grep -q '$libdir/libpressclip.so'"
+  bash -c "test \"\$(realpath \"\$(ldd '$prefix/bin/pressclip' | awk '/libpressclip/ {print \$3}')\")\" = \
+    \"\$(realpath '$libdir/libpressclip.so')\""
 check "the installed command indexes the sample corpus" \
   "$prefix/bin/pressclip" index --db "$work/cli-index" "$corpus"
 check "the installed command finds 'Wagner AND Niger'" \
