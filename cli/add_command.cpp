@@ -4,12 +4,14 @@
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "command.h"
 #include "index_lock.h"
 #include "interrupt.h"
 #include "pressclip/error.h"
 #include "pressclip/indexer.h"
+#include "pressclip/searcher.h"
 #include "printer.h"
 #include "settings.h"
 
@@ -59,7 +61,10 @@ class AddCommand : public Command {
         throw Error(ErrorKind::kBadArgument,
                     file_ + " is not an article: " + report.warnings.back().reason);
       }
-      id = Indexer::article_id_for_path(file_);
+      // The file's text may already be another article's: the file then joins it.
+      const std::optional<ArticleRecord> article =
+          Searcher(options.database_path).find_article(file_);
+      id = article ? article->id : Indexer::article_id_for_path(file_);
     } else {
       id = indexer->add_article(read_input(from_file), id_);
       indexer->commit();

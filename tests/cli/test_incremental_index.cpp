@@ -295,6 +295,11 @@ TEST_CASE("add: standard input is one article however often it is added, and --i
   CHECK(index_counts(db, {directory / "a"}) == Counts{.unchanged = 1});
   CHECK(article_count(db) == 3);
 
+  // A file whose text is an article's already joins it: add prints that article's id.
+  put(directory / "b/volcano.txt", kVolcano);
+  CHECK(printed_id(run_pressclip({"add", "--db", db, directory / "b/volcano.txt"})) == id);
+  CHECK(article_count(db) == 3);
+
   // Not an article, or a bad id: one error line, nothing added.
   check_one_error_line(add_from_stdin(db, "\n"));
   check_one_error_line(add_from_stdin(db, kNiger, {"--id", "no spaces"}));
