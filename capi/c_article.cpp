@@ -77,6 +77,10 @@ const char* pressclip_article_field_origin(const pressclip_article* article,
   return value == nullptr ? nullptr : pressclip::to_string(value->origin);
 }
 
+const char* pressclip_article_charset(const pressclip_article* article) {
+  return article == nullptr ? nullptr : article->record.charset.c_str();
+}
+
 size_t pressclip_article_agency_count(const pressclip_article* article) {
   return article == nullptr ? 0 : article->record.metadata.agencies.size();
 }

@@ -126,6 +126,10 @@ void pressclip_search_options_set_facets(pressclip_search_options* options, int 
   if (options != nullptr) options->options.facets = facets != 0;
 }
 
+void pressclip_search_options_set_timeout(pressclip_search_options* options, double seconds) {
+  if (options != nullptr) options->options.timeout = pressclip::timeout_from_seconds(seconds);
+}
+
 pressclip_status pressclip_search(pressclip_searcher* searcher,
                                   const pressclip_search_options* options,
                                   pressclip_results** results) {

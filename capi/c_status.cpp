@@ -41,6 +41,8 @@ pressclip_status status_of(ErrorKind kind) noexcept {
       return PRESSCLIP_NOT_FOUND;
     case ErrorKind::kInternal:
       return PRESSCLIP_INTERNAL;
+    case ErrorKind::kTimeout:
+      return PRESSCLIP_TIMEOUT;
   }
   return PRESSCLIP_INTERNAL;
 }
@@ -77,6 +79,8 @@ const char* pressclip_status_name(pressclip_status status) {
       return pressclip::to_string(pressclip::ErrorKind::kNotFound);
     case PRESSCLIP_INTERNAL:
       return pressclip::to_string(pressclip::ErrorKind::kInternal);
+    case PRESSCLIP_TIMEOUT:
+      return pressclip::to_string(pressclip::ErrorKind::kTimeout);
   }
   return "unknown status";
 }

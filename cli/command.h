@@ -13,6 +13,9 @@ namespace pressclip::cli {
 inline constexpr int kExitFound = 0;
 inline constexpr int kExitNothingFound = 1;
 inline constexpr int kExitError = 2;
+/// A search ran past its --timeout (pressclip::ErrorKind::kTimeout): not an error in the
+/// query or the index, so a script can retry with a longer timeout or a narrower query.
+inline constexpr int kExitTimeout = 3;
 /// Another process is updating the index (pressclip::ErrorKind::kIndexLocked): EX_TEMPFAIL
 /// of sysexits.h, a temporary failure worth retrying later.
 inline constexpr int kExitIndexLocked = 75;

@@ -116,6 +116,7 @@ class JsonPrinter : public Printer {
             {"url", field_json(metadata.url)},
             {"language", field_json(metadata.language)},
             {"agencies", std::move(agencies)}}},
+          {"charset", record.charset},
           {"passages", std::move(passages)}});
   }
 

@@ -1,5 +1,6 @@
 // The `pressclip` binary: dispatches to subcommands and turns every failure into one line
-// on standard error and an exit status (2; 75 for a locked index; 128 + signal if stopped).
+// on standard error and an exit status (2; 3 for a search past its timeout; 75 for a locked
+// index; 128 + signal if stopped).
 #include <CLI/CLI.hpp>
 
 #include <exception>
@@ -73,8 +74,14 @@ int main(int argc, char** argv) {
     }
     return fail("no command given (see 'pressclip --help')");
   } catch (const pressclip::Error& error) {
-    return fail(error.what(),
-                error.kind() == pressclip::ErrorKind::kIndexLocked ? kExitIndexLocked : kExitError);
+    switch (error.kind()) {
+      case pressclip::ErrorKind::kIndexLocked:
+        return fail(error.what(), kExitIndexLocked);
+      case pressclip::ErrorKind::kTimeout:
+        return fail(error.what(), kExitTimeout);
+      default:
+        return fail(error.what());
+    }
   } catch (const InterruptedError& error) {
     return fail(error.what(), error.exit_status());
   } catch (const std::exception& error) {

@@ -1,4 +1,6 @@
 // `pressclip search`: ranked, highlighted passages for a query.
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 #include "choice_option.h"
@@ -22,6 +24,14 @@ constexpr const char* kQueryLanguageHelp =
     "  date:today  date:yesterday  date:-7d..  date:-2w..-1w  (d days, w weeks, m months, "
     "y years back)\n"
     "A query that starts with '-' needs '--' before it: pressclip search -- -wagner\n";
+
+// The limits of a query (pressclip/searcher.h), one line.
+std::string limits_help() {
+  return "Limits: " + std::to_string(kMaxQueryBytes / 1024) + " KiB and " +
+         std::to_string(kMaxQueryTerms) + " terms per query, " + std::to_string(kMaxPhraseWords) +
+         " words per phrase or NEAR group, " + std::to_string(kMaxWildcards) +
+         " wildcards of at most " + std::to_string(kMaxWildcardExpansion) + " words each\n";
+}
 
 class SearchCommand : public Command {
  public:
@@ -91,8 +101,24 @@ class SearchCommand : public Command {
                  "matches) and, under each passage, its score by part");
     app.add_flag("--json", json_, "Print one JSON object per passage (docs/output-format.md)");
     add_color_option(app, color_);
-    app.footer(std::string(kQueryLanguageHelp) + database_help_footer() +
-               "\nExit status: 0 passages found, 1 nothing found, 2 error.");
+    app.add_option("--timeout", timeout_seconds_,
+                   "Stop a search still running after SECONDS and exit with status 3 (default "
+                   "10; 0: no limit)")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+              // Any number of seconds from 0 up ("0.5", "30"); not "-1", "nan" or "inf".
+              char* end = nullptr;
+              const double seconds = std::strtod(value.c_str(), &end);
+              const bool number = end != value.c_str() && *end == '\0';
+              return number && seconds >= 0 && std::isfinite(seconds)
+                         ? std::string()
+                         : "'" + value + "' is not a number of seconds, 0 (no limit) or more";
+            },
+            ""))
+        ->type_name("SECONDS");
+    app.footer(std::string(kQueryLanguageHelp) + limits_help() + database_help_footer() +
+               "\nExit status: 0 passages found, 1 nothing found, 2 error, 3 timed out "
+               "(--timeout).");
   }
 
   int run() override {
@@ -104,6 +130,7 @@ class SearchCommand : public Command {
     options_.include_inferred_dates = include_inferred_;
     if (!recency_.empty()) options_.recency_half_life_days = parse_half_life_days(recency_);
     options_.facets = facets_ || timeline_;
+    options_.timeout = timeout_from_seconds(timeout_seconds_);
     Searcher searcher(resolve_database_path(database_));
     const SearchResults results = searcher.search(options_);
     auto printer = json_ ? make_json_printer(std::cout)
@@ -130,6 +157,7 @@ class SearchCommand : public Command {
   SearchOptions options_;
   std::string today_;
   std::string recency_;
+  double timeout_seconds_ = static_cast<double>(kDefaultSearchTimeout.count()) / 1000.0;
   bool include_inferred_ = true;
   bool timeline_ = false;
   bool facets_ = false;

@@ -113,6 +113,7 @@ class TextPrinter : public Printer {
     field("language", m.language);
     if (m.agencies.empty()) field("agency", {});
     for (const MetadataField& agency : m.agencies) field("agency", agency);
+    out_ << s.heading << "charset" << s.reset << "   " << record.charset << '\n';
     out_ << s.heading << "passages" << s.reset << "  " << record.passages.size() << "\n\n";
     for (const PassageSpan& passage : record.passages) {
       out_ << s.dim << '[' << passage.index << "] bytes " << passage.start << '-' << passage.end

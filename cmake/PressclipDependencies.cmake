@@ -10,6 +10,9 @@ endif()
 # xxHash (XXH3) hashes article files, to tell a changed text from a touched file.
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
 
+# gumbo (Debian libgumbo-dev) parses saved web pages as browsers do (indexer/html_reader.h).
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo>=0.10)
+
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)

@@ -1,10 +1,11 @@
 // Preparing one article: change detection, reading, metadata, analysis, passages, document.
 #include "indexer/article_preparer.h"
 
+#include "indexer/article_readers.h"
+#include "indexer/charset_decoder.h"
 #include "indexer/file_identity.h"
 #include "indexer/metadata_resolver.h"
 #include "indexer/passage_builder.h"
-#include "indexer/plain_text_reader.h"
 #include "indexer/text_metadata.h"
 #include "pressclip/error.h"
 #include "schema/article_id.h"
@@ -127,7 +128,7 @@ PreparedArticle ArticlePreparer::prepare_fields(const ArticleFields& fields) {
   PreparedArticle prepared;
   prepared.content_hash = content_hash(hashed);
   prepared.article_id = fields.id.empty() ? prepared.content_hash.substr(0, 16) : fields.id;
-  prepared = analyse_parsed(std::move(prepared), fields.text, std::move(layers));
+  prepared = analyse_parsed(std::move(prepared), fields.text, std::move(layers), "UTF-8");
   if (prepared.kind == PreparedKind::kSkipped) {
     throw Error(ErrorKind::kBadArgument, "not an article: " + prepared.warnings.front().reason);
   }
@@ -142,19 +143,28 @@ PreparedArticle ArticlePreparer::analyse(PreparedArticle prepared, std::string c
     prepared.warnings.push_back({path, std::move(reason), true});
     return std::move(prepared);
   };
-  RawArticle raw;
+  std::vector<RawArticle> articles;
   try {
-    raw = parse_article(std::move(content), path);
+    articles = read_articles(std::move(content), path);
   } catch (const Error& error) {
     return skip(error.what());
   }
+  // One article per file for now; a reader of several (JSON Lines) will need ids per article.
+  if (articles.size() > 1) {
+    prepared.warnings.push_back(
+        {path, "holds " + std::to_string(articles.size()) + " articles; only the first is indexed",
+         false});
+  }
+  RawArticle& raw = articles.front();
   MetadataLayers layers;
-  layers.front_matter = std::move(raw.front_matter);
-  return analyse_parsed(std::move(prepared), std::move(raw.text), std::move(layers));
+  (raw.metadata_origin == FieldOrigin::kDocument ? layers.document : layers.front_matter) =
+      std::move(raw.metadata);
+  return analyse_parsed(std::move(prepared), std::move(raw.text), std::move(layers),
+                        std::move(raw.charset));
 }
 
 PreparedArticle ArticlePreparer::analyse_parsed(PreparedArticle prepared, std::string text,
-                                                MetadataLayers layers) {
+                                                MetadataLayers layers, std::string charset) {
   const std::string& path = prepared.path;
   const schema::AnalysedText analysed = analyzer_.analyse(text);
   if (analysed.sentences.empty()) {
@@ -178,6 +188,7 @@ PreparedArticle ArticlePreparer::analyse_parsed(PreparedArticle prepared, std::s
     prepared.warnings.push_back({path, std::move(problem), false});
   record.passages = build_passages(analysed.sentences);
   record.text = std::move(text);
+  record.charset = std::move(charset);
 
   prepared.kind = PreparedKind::kFull;
   prepared.document = builder_.build(record, analysed);

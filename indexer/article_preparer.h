@@ -49,9 +49,12 @@ struct PreparedArticle {
   std::size_t text_bytes = 0;
 };
 
-/// Reads an article file (plain text with optional front matter), resolves its metadata
-/// (front matter, then the manifests, then text lines, then inference and defaults), analyses it
-/// and builds its document. Touches no database, so it can run on another thread than the writer.
+/// Reads an article file with the reader for its format (indexer/article_readers.h), resolves
+/// its metadata (front matter or the document's markup, then the manifests, then text lines,
+/// then inference and defaults), analyses it and builds its document. A file is one article:
+/// should a reader find several in it (no reader does yet), the first is indexed and the
+/// others are reported in a warning. Touches no database, so it can run on another thread
+/// than the writer.
 ///
 /// Thread-safety: not thread-safe (owns an analyser); one thread at a time.
 class ArticlePreparer {
@@ -65,9 +68,9 @@ class ArticlePreparer {
   /// article is returned skipped with a warning, never thrown.
   PreparedArticle prepare(const std::string& path);
 
-  /// The prepared article for `content` (a file's bytes) with no file behind it, under `id`
-  /// (or an id derived from its hash if empty). Throws Error kBadArgument if it is not an
-  /// article.
+  /// The prepared article for `content` (a file's bytes, read as plain text) with no file
+  /// behind it, under `id` (or an id derived from its hash if empty). Throws Error
+  /// kBadArgument if it is not an article.
   PreparedArticle prepare_text(std::string content, const std::string& id);
 
   /// The prepared article for `fields` given by a program (no file, no front matter), under
@@ -77,7 +80,8 @@ class ArticlePreparer {
 
  private:
   PreparedArticle analyse(PreparedArticle prepared, std::string content);
-  PreparedArticle analyse_parsed(PreparedArticle prepared, std::string text, MetadataLayers layers);
+  PreparedArticle analyse_parsed(PreparedArticle prepared, std::string text, MetadataLayers layers,
+                                 std::string charset);
   std::string unique_id(const std::string& wanted, const std::string& fallback_seed);
 
   schema::TextAnalyzer analyzer_;

@@ -2,11 +2,11 @@
 #include "indexer/file_walker.h"
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
 #include <set>
 #include <string_view>
 
+#include "indexer/article_readers.h"
 #include "pressclip/error.h"
 #include "pressclip/indexer.h"
 #include "schema/article_id.h"
@@ -15,9 +15,6 @@ namespace pressclip::indexer {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr std::array<std::string_view, 4> kArticleExtensions = {".txt", ".text", ".md",
-                                                                ".markdown"};
 
 std::string lowercase_extension(const fs::path& path) {
   std::string extension = path.extension().string();
@@ -41,9 +38,7 @@ namespace pressclip {
 bool is_article_file_name(const std::string& path) {
   const indexer::fs::path name = indexer::fs::path(path).filename();
   if (name.string().starts_with('.')) return false;
-  const std::string extension = indexer::lowercase_extension(name);
-  return std::find(indexer::kArticleExtensions.begin(), indexer::kArticleExtensions.end(),
-                   extension) != indexer::kArticleExtensions.end();
+  return indexer::is_article_extension(indexer::lowercase_extension(name));
 }
 
 }  // namespace pressclip

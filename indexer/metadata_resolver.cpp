@@ -80,6 +80,7 @@ ArticleMetadata resolve_metadata(const MetadataLayers& layers, std::string_view 
                                  std::vector<std::string>& problems) {
   const Layer order[] = {{&layers.given, FieldOrigin::kGiven},
                          {&layers.front_matter, FieldOrigin::kFrontMatter},
+                         {&layers.document, FieldOrigin::kDocument},
                          {&layers.manifest, FieldOrigin::kManifest},
                          {&layers.text, FieldOrigin::kText}};
   auto resolve = [&](const std::string& name, auto&& usable) {

@@ -1,4 +1,5 @@
-// Metadata precedence: front matter, then manifest, then the text itself, then defaults.
+// Metadata precedence: front matter or the document's markup, then manifest, then the text
+// itself, then defaults.
 #pragma once
 
 #include <map>
@@ -16,6 +17,9 @@ namespace pressclip::indexer {
 struct MetadataLayers {
   std::map<std::string, std::string> given;  ///< Fields given by the program (ArticleFields).
   std::map<std::string, std::string> front_matter;
+  /// What the file's markup or headers state (an HTML page's meta tags). A file has front
+  /// matter or this, never both, so the two share a rank.
+  std::map<std::string, std::string> document;
   std::map<std::string, std::string> manifest;
   std::map<std::string, std::string> text;
 };
@@ -36,7 +40,7 @@ struct NameTables {
 /// Defaults: title is the first sentence (`first_sentence` of `text`), cut at a word
 /// boundary past kMaxDefaultTitleBytes with "…"; other fields are unknown (empty). Source
 /// names become their canonical name in `names.sources`; dates are stored in ISO form at
-/// their precision. Agencies come from an `agency` value (front matter or manifest; several
+/// their precision. Agencies come from an `agency` value (any layer but the text; several
 /// separated by commas or semicolons), then the credits in the text, then the source itself
 /// if it is a known agency; each canonical agency once.
 ArticleMetadata resolve_metadata(const MetadataLayers& layers, std::string_view text,

@@ -1,36 +1,30 @@
-// Reader for plain UTF-8 text articles, with optional YAML front matter.
+// Reader for plain-text and Markdown articles, with optional YAML front matter, in any
+// encoding that indexer/charset_decoder.h can tell.
 #pragma once
 
-#include <cstddef>
-#include <map>
-#include <string>
+#include "indexer/article_reader.h"
+#include "indexer/charset_decoder.h"
 
 namespace pressclip::indexer {
 
-/// An article file as read, before analysis.
-struct RawArticle {
-  std::string path;                                 ///< Canonical path of the file.
-  std::string text;                                 ///< The text after any front matter.
-  std::map<std::string, std::string> front_matter;  ///< Front matter values by key.
+/// Plain text (.txt, .text, .md, .markdown), and the fallback for every file that no other
+/// reader takes: it recognises any content. The bytes are converted to UTF-8
+/// (decode_to_utf8); a front matter block then gives metadata with origin kFrontMatter. The
+/// text is kept as it is (Markdown is not rendered).
+///
+/// Thread-safety: thread-safe (no state).
+class PlainTextReader final : public ArticleReader {
+ public:
+  std::string_view name() const noexcept override { return "plain text"; }
+  std::span<const std::string_view> extensions() const noexcept override;
+  bool recognises(std::string_view) const override { return true; }
+  /// One article. Throws Error kBadArgument if the content is binary, its encoding cannot be
+  /// told, its front matter is broken (split_front_matter), or it has no text.
+  std::vector<RawArticle> read(std::string content, const std::string& path) const override;
 };
 
-/// Files larger than this are not articles (a log, a dump) and are skipped.
-inline constexpr std::size_t kMaxArticleBytes = 16u << 20;
-
-/// The bytes of the file at `path`. Throws Error kIo if it cannot be read, kBadArgument if
-/// it is larger than kMaxArticleBytes.
-std::string read_article_file(const std::string& path);
-
-/// The article in `content` (a file's bytes; `path` is recorded, "" for none). Throws as
-/// read_plain_text_article does for the content.
+/// The article in `content`, a plain-text file's bytes, as PlainTextReader reads it (`path`
+/// is not used; "" for none). Throws as PlainTextReader::read. Thread-safe.
 RawArticle parse_article(std::string content, const std::string& path);
-
-/// Reads the article at `path` (a canonical path). A UTF-8 byte order mark is dropped.
-/// Throws Error kIo if the file cannot be read, kBadArgument (message saying why) if it is
-/// not valid UTF-8, is too large, has broken front matter, or has no text.
-RawArticle read_plain_text_article(const std::string& path);
-
-/// The byte offset of the first invalid UTF-8 sequence in `text`, or npos if it is valid.
-std::size_t find_invalid_utf8(const std::string& text);
 
 }  // namespace pressclip::indexer

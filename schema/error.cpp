@@ -28,6 +28,8 @@ const char* to_string(ErrorKind kind) noexcept {
       return "not found";
     case ErrorKind::kInternal:
       return "internal error";
+    case ErrorKind::kTimeout:
+      return "timeout";
   }
   return "unknown error";
 }
@@ -38,6 +40,8 @@ const char* to_string(FieldOrigin origin) noexcept {
       return "given";
     case FieldOrigin::kFrontMatter:
       return "front matter";
+    case FieldOrigin::kDocument:
+      return "document";
     case FieldOrigin::kManifest:
       return "manifest";
     case FieldOrigin::kText:

@@ -10,7 +10,8 @@ namespace {
 
 // 2: the text follows the JSON header after a newline, rather than inside it, so reading a
 // record parses a few hundred bytes of JSON instead of the whole escaped text.
-// 3: agencies, and the origins "credit" and "inferred from text".
+// 3: agencies, and the origins "credit" and "inferred from text". Added since without a new
+// version, as older readers ignore them: "charset" (absent means UTF-8), origin "document".
 constexpr int kRecordVersion = 3;
 
 nlohmann::json encode_field(const MetadataField& field) {
@@ -22,8 +23,9 @@ MetadataField decode_field(const nlohmann::json& json) {
   field.value = json.at("value").get<std::string>();
   const std::string origin = json.at("origin").get<std::string>();
   for (FieldOrigin candidate :
-       {FieldOrigin::kGiven, FieldOrigin::kFrontMatter, FieldOrigin::kManifest, FieldOrigin::kText,
-        FieldOrigin::kCredit, FieldOrigin::kInferred, FieldOrigin::kDefault}) {
+       {FieldOrigin::kGiven, FieldOrigin::kFrontMatter, FieldOrigin::kDocument,
+        FieldOrigin::kManifest, FieldOrigin::kText, FieldOrigin::kCredit, FieldOrigin::kInferred,
+        FieldOrigin::kDefault}) {
     if (origin == to_string(candidate)) field.origin = candidate;
   }
   return field;
@@ -50,8 +52,9 @@ std::string encode_article(const ArticleRecord& record) {
       {"language", encode_field(metadata.language)},
       {"agencies", std::move(agencies)},
       {"passages", std::move(passages)},
+      {"charset", record.charset},
   };
-  // Invalid UTF-8 never reaches here (readers reject it), but never throw on it either.
+  // Invalid UTF-8 never reaches here (readers convert it), but never throw on it either.
   // A compact dump escapes every newline, so the first newline ends the header.
   std::string data = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   data += '\n';
@@ -80,6 +83,7 @@ ArticleRecord decode_article(const std::string& data) {
     for (const auto& agency : json.at("agencies")) {
       record.metadata.agencies.push_back(decode_field(agency));
     }
+    record.charset = json.value("charset", std::string("UTF-8"));
     record.text = data.substr(header_end + 1);
     std::size_t index = 0;
     for (const auto& span : json.at("passages")) {

@@ -40,10 +40,11 @@ const schema::Token& token_at(const Tokens& tokens, std::size_t first, std::size
 }  // namespace
 
 PassageRanker::PassageRanker(schema::TextAnalyzer& analyzer, std::vector<QueryUnit> units,
-                             double average_passage_length)
+                             double average_passage_length, SearchDeadline* deadline)
     : analyzer_(analyzer),
       units_(std::move(units)),
-      average_passage_length_(average_passage_length > 0 ? average_passage_length : 1.0) {
+      average_passage_length_(average_passage_length > 0 ? average_passage_length : 1.0),
+      deadline_(deadline) {
   const std::string stem_prefix(schema::kStemPrefix);
   for (std::size_t u = 0; u < units_.size(); ++u) {
     if (units_[u].kind == UnitKind::kWildcard) continue;
@@ -67,6 +68,7 @@ const std::string& PassageRanker::stem_of(const std::string& term) {
 std::vector<std::vector<UnitTerm>> PassageRanker::match_tokens(const Tokens& tokens) {
   std::vector<std::vector<UnitTerm>> token_units(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (deadline_) deadline_->tick();
     const std::string& term = tokens[i].term;
     if (auto raw = raw_terms_.find(term); raw != raw_terms_.end()) token_units[i] = raw->second;
     if (!stemmed_terms_.empty()) {
@@ -94,6 +96,7 @@ std::vector<ScoredPassage> PassageRanker::score(const ArticleRecord& record) {
   std::vector<bool> unit_in_article(units_.size(), false);
   std::size_t first_token = 0;
   for (const PassageSpan& passage : record.passages) {
+    if (deadline_) deadline_->tick();
     while (first_token < tokens.size() && tokens[first_token].start < passage.start) ++first_token;
     std::size_t end_token = first_token;
     while (end_token < tokens.size() && tokens[end_token].end <= passage.end) ++end_token;

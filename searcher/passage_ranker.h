@@ -10,6 +10,7 @@
 #include "pressclip/searcher.h"
 #include "schema/text_analyzer.h"
 #include "searcher/query_units.h"
+#include "searcher/search_deadline.h"
 
 namespace pressclip::searcher {
 
@@ -42,9 +43,11 @@ struct ScoredPassage {
 /// Thread-safety: not thread-safe (shares the analyser).
 class PassageRanker {
  public:
-  /// `units` must have their idf set. `average_passage_length` is in words (> 0).
+  /// `units` must have their idf set. `average_passage_length` is in words (> 0). If
+  /// `deadline` is given (it must outlive the ranker), scoring ticks it, so it throws
+  /// DeadlineExpired once the deadline has passed.
   PassageRanker(schema::TextAnalyzer& analyzer, std::vector<QueryUnit> units,
-                double average_passage_length);
+                double average_passage_length, SearchDeadline* deadline = nullptr);
 
   /// One ScoredPassage per passage of `record`, in passage order.
   std::vector<ScoredPassage> score(const ArticleRecord& record);
@@ -65,6 +68,7 @@ class PassageRanker {
   schema::TextAnalyzer& analyzer_;
   std::vector<QueryUnit> units_;
   double average_passage_length_;
+  SearchDeadline* deadline_;
   std::unordered_map<std::string, std::vector<UnitTerm>> raw_terms_;
   std::unordered_map<std::string, std::vector<UnitTerm>> stemmed_terms_;
   std::unordered_map<std::string, std::string> stem_cache_;

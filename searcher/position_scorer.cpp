@@ -29,11 +29,13 @@ std::vector<std::string> form_prefixes(const std::string& stem) {
 }  // namespace
 
 PositionScorer::PositionScorer(const Xapian::Database& database, std::vector<QueryUnit> units,
-                               schema::TextAnalyzer& analyzer, double average_passage_length)
+                               schema::TextAnalyzer& analyzer, double average_passage_length,
+                               SearchDeadline* deadline)
     : database_(database),
       units_(std::move(units)),
       analyzer_(analyzer),
-      average_passage_length_(average_passage_length > 0 ? average_passage_length : 1.0) {
+      average_passage_length_(average_passage_length > 0 ? average_passage_length : 1.0),
+      deadline_(deadline) {
   for (const QueryUnit& unit : units_) {
     ExpandedUnit expanded;
     for (const std::string& term : unit.terms) {
@@ -56,6 +58,7 @@ std::vector<std::string> PositionScorer::words_with_stem(const std::string& stem
     for (auto term = database_.allterms_begin(prefix);
          term != database_.allterms_end(prefix) && scanned < kMaxWordsScannedPerStem;
          ++term, ++scanned) {
+      if (deadline_) deadline_->tick();
       if (analyzer_.stem(*term) == stem) words.push_back(*term);
     }
   }
@@ -106,6 +109,7 @@ std::optional<std::vector<PassageScore>> PositionScorer::score(
   std::vector<bool> unit_in_article(units_.size(), false);
 
   for (std::size_t u = 0; u < units_.size(); ++u) {
+    if (deadline_) deadline_->tick();
     const QueryUnit& unit = units_[u];
     // Positions of each member word, binned by passage: binned[passage][member].
     std::vector<std::vector<std::vector<std::uint32_t>>> binned(layout.size());

@@ -12,6 +12,7 @@
 #include "schema/passage_layout.h"
 #include "schema/text_analyzer.h"
 #include "searcher/query_units.h"
+#include "searcher/search_deadline.h"
 
 namespace pressclip::searcher {
 
@@ -34,9 +35,12 @@ struct PassageScore {
 /// Thread-safety: not thread-safe (shares the database handle and analyser).
 class PositionScorer {
  public:
-  /// `units` must have their idf set; `average_passage_length` is in words.
+  /// `units` must have their idf set; `average_passage_length` is in words. If `deadline`
+  /// is given (it must outlive the scorer), expanding stems and scoring tick it, so they
+  /// throw DeadlineExpired once it has passed.
   PositionScorer(const Xapian::Database& database, std::vector<QueryUnit> units,
-                 schema::TextAnalyzer& analyzer, double average_passage_length);
+                 schema::TextAnalyzer& analyzer, double average_passage_length,
+                 SearchDeadline* deadline = nullptr);
 
   /// The scores of the passages of article `document` laid out as `layout`, in passage
   /// order; std::nullopt if positions cannot account for a word the article holds (a stem
@@ -68,6 +72,7 @@ class PositionScorer {
   std::vector<QueryUnit> units_;
   schema::TextAnalyzer& analyzer_;
   double average_passage_length_;
+  SearchDeadline* deadline_;
   std::vector<ExpandedUnit> expanded_;
 };
 

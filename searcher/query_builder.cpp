@@ -4,9 +4,11 @@
 #include <cctype>
 
 #include "pressclip/error.h"
+#include "pressclip/searcher.h"
 #include "schema/field_table.h"
 #include "schema/xapian_errors.h"
 #include "searcher/field_processors.h"
+#include "searcher/query_limits.h"
 
 namespace pressclip::searcher {
 namespace {
@@ -15,9 +17,6 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD;
-
-// A wildcard may expand to at most this many terms; a broader one is a bad query.
-constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
 bool is_word_start(char c) {
   return c == '"' || c == '(' || static_cast<unsigned char>(c) >= 0x80 || (c >= '0' && c <= '9') ||
@@ -83,15 +82,13 @@ bool is_proximity_operator(const std::string& token) {
   return false;
 }
 
-bool is_plain_word(const std::string& token) {
-  return !token.empty() && token.find_first_of("()\"") == std::string::npos &&
-         !is_proximity_operator(token);
+bool is_operator(const std::string& token) {
+  return token == "AND" || token == "OR" || token == "NOT" || token == "XOR" ||
+         is_proximity_operator(token);
 }
 
-// Xapian's grammar only accepts a NEAR/ADJ group on its own or joined by an explicit
-// operator: in "niger wagner NEAR/3 mercenary" it silently reads NEAR as a word. Brackets
-// around each group of plain words ("niger (wagner NEAR/3 mercenary)") make it parse.
-std::string bracket_proximity_groups(const std::string& query) {
+// The query cut at spaces and tabs outside phrases.
+std::vector<std::string> split_outside_quotes(const std::string& query) {
   std::vector<std::string> tokens;
   bool in_quotes = false;
   std::string current;
@@ -105,7 +102,34 @@ std::string bracket_proximity_groups(const std::string& query) {
     }
   }
   if (!current.empty()) tokens.push_back(std::move(current));
+  return tokens;
+}
 
+// "niger NEAR/3" or "NEAR/3 niger": Xapian would read a NEAR/ADJ without a word on each
+// side as the word "near", and the user would be told about phrases and brackets.
+void check_proximity_operands(const std::string& prepared) {
+  const std::vector<std::string> tokens = split_outside_quotes(prepared);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!is_proximity_operator(tokens[i])) continue;
+    const bool before = i > 0 && !is_operator(tokens[i - 1]) && !tokens[i - 1].ends_with('(');
+    const bool after =
+        i + 1 < tokens.size() && !is_operator(tokens[i + 1]) && !tokens[i + 1].starts_with(')');
+    if (!before || !after) {
+      throw Error(ErrorKind::kBadQuery, tokens[i] + " needs a word on each side, as in wagner " +
+                                            tokens[i] + " mercenary");
+    }
+  }
+}
+
+bool is_plain_word(const std::string& token) {
+  return !token.empty() && token.find_first_of("()\"") == std::string::npos && !is_operator(token);
+}
+
+// Xapian's grammar only accepts a NEAR/ADJ group on its own or joined by an explicit
+// operator: in "niger wagner NEAR/3 mercenary" it silently reads NEAR as a word. Brackets
+// around each group of plain words ("niger (wagner NEAR/3 mercenary)") make it parse.
+std::string bracket_proximity_groups(const std::string& query) {
+  const std::vector<std::string> tokens = split_outside_quotes(query);
   std::string out;
   for (std::size_t i = 0; i < tokens.size();) {
     std::size_t end = i + 1;
@@ -160,7 +184,10 @@ QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Databas
   // match as written. (STEM_SOME_FULL_POS stems inside phrases in Xapian 1.4.22.)
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
-  parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
+  // A broader wildcard fails the match with Xapian::WildcardError (the Searcher reports a
+  // bad query) rather than keeping its most frequent words and silently losing matches.
+  parser_.set_max_expansion(static_cast<Xapian::termcount>(kMaxWildcardExpansion),
+                            Xapian::Query::WILDCARD_LIMIT_ERROR,
                             Xapian::QueryParser::FLAG_WILDCARD);
   for (const schema::Field& field : schema::kFields) {
     if (field.query_name.empty()) continue;
@@ -174,10 +201,11 @@ QueryBuilder::QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Databas
                                                                                   : nullptr;
       parser_.add_boolean_prefix(
           name, (new ExactValueFieldProcessor(analyzer_, std::string(field.prefix), name, normalise,
-                                              aliases))
+                                              aliases, field_problems_))
                     ->release());
     } else if (field.flags & schema::kRangeFilter) {
-      parser_.add_boolean_prefix(name, (new DateFieldProcessor(date_context_))->release());
+      parser_.add_boolean_prefix(
+          name, (new DateFieldProcessor(date_context_, field_problems_))->release());
     }
   }
 }
@@ -202,17 +230,21 @@ void check_field_values(const std::string& query) {
 }
 
 std::string QueryBuilder::prepare(const std::string& query) {
-  return bracket_proximity_groups(rewrite_minus_as_not(analyzer_.normalise_query(query)));
+  return bracket_proximity_groups(
+      rewrite_minus_as_not(analyzer_.normalise_query(controls_as_spaces(query))));
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& query) {
-  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+  check_query_text(query);
+  if (controls_as_spaces(query).find_first_not_of(' ') == std::string::npos) {
     throw Error(ErrorKind::kBadQuery, "the query is empty");
   }
   const std::string prepared = prepare(query);
   check_syntax(prepared);
+  check_proximity_operands(prepared);
   check_field_values(prepared);
   Xapian::Query parsed;
+  field_problems_.clear();
   try {
     parsed = parser_.parse_query(prepared, kParserFlags);
   } catch (const Xapian::QueryParserError& error) {
@@ -220,6 +252,7 @@ Xapian::Query QueryBuilder::parse(const std::string& query) {
   } catch (...) {
     schema::rethrow_as_error("cannot parse the query");
   }
+  field_problems_.throw_first();
   if (proximity_operator_read_as_word(prepared, parsed)) {
     throw Error(ErrorKind::kBadQuery,
                 "NEAR and ADJ join single words (a NEAR/3 b NEAR/3 c), not phrases or brackets");
@@ -227,6 +260,7 @@ Xapian::Query QueryBuilder::parse(const std::string& query) {
   if (parsed.empty()) {
     throw Error(ErrorKind::kBadQuery, "the query has no words or filters to search for");
   }
+  check_query_size(parsed);
   return parsed;
 }
 

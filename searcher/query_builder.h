@@ -8,6 +8,7 @@
 #include "schema/name_aliases.h"
 #include "schema/text_analyzer.h"
 #include "searcher/date_filter.h"
+#include "searcher/field_processors.h"
 
 namespace pressclip::searcher {
 
@@ -30,16 +31,21 @@ class QueryBuilder {
   DateFilterContext& date_context() { return date_context_; }
 
   /// The query for `query`. Throws pressclip::Error kBadQuery with a one-line reason if the
-  /// query is empty, has unbalanced quotes or parentheses, a NEAR/ADJ without a distance, a
-  /// bad field value, a syntax error, or nothing to search for.
+  /// query is empty, longer than kMaxQueryBytes, not valid UTF-8, has unbalanced quotes or
+  /// parentheses, a NEAR/ADJ without a distance or without a word on each side, a bad field
+  /// value, a syntax error, nothing to search for, or more terms, phrase words or
+  /// wildcards than the limits of pressclip/searcher.h allow. Control characters count as
+  /// spaces.
   Xapian::Query parse(const std::string& query);
 
-  /// The normalised and rewritten string that is handed to Xapian's QueryParser.
+  /// The normalised and rewritten string that is handed to Xapian's QueryParser (control
+  /// characters made spaces).
   std::string prepare(const std::string& query);
 
  private:
   schema::TextAnalyzer& analyzer_;
   DateFilterContext date_context_;
+  FieldProblems field_problems_;  // Before parser_: its field processors refer to it.
   Xapian::QueryParser parser_;
 };
 

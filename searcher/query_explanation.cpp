@@ -25,7 +25,7 @@ const char* kind_name(UnitKind kind) {
 
 QueryExplanation explain_query(const Xapian::Database& database, std::string normalised,
                                const Xapian::Query& query, const std::vector<QueryUnit>& units,
-                               const PositionScorer& scorer) {
+                               const PositionScorer& scorer, SearchDeadline* deadline) {
   QueryExplanation explanation{std::move(normalised), query.get_description(), {}};
   for (std::size_t u = 0; u < units.size(); ++u) {
     const QueryUnit& unit = units[u];
@@ -34,8 +34,9 @@ QueryExplanation explain_query(const Xapian::Database& database, std::string nor
     std::vector<std::pair<Xapian::doccount, std::string>> forms;
     if (unit.kind == UnitKind::kWildcard) {
       const std::string& prefix = unit.terms.front();
-      for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix);
-           ++term) {
+      for (auto term = database.allterms_begin(prefix);
+           term != database.allterms_end(prefix) && forms.size() <= kMaxWildcardExpansion; ++term) {
+        if (deadline) deadline->tick();
         forms.emplace_back(term.get_termfreq(), *term);
       }
       std::stable_sort(forms.begin(), forms.end(),

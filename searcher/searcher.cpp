@@ -30,8 +30,10 @@
 #include "searcher/position_scorer.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_explanation.h"
+#include "searcher/query_limits.h"
 #include "searcher/query_units.h"
 #include "searcher/recency.h"
+#include "searcher/search_deadline.h"
 #include "searcher/spelling_suggester.h"
 
 namespace pressclip {
@@ -147,14 +149,22 @@ class Searcher::Impl {
     if (options.per_article == 0) {
       throw Error(ErrorKind::kBadArgument, "passages per article must be at least 1");
     }
+    if (options.timeout.count() < 0) {
+      throw Error(ErrorKind::kBadArgument, "the timeout must be 0 (no limit) or more");
+    }
+    // One deadline for the whole search, retries and the spelling suggestion included.
+    searcher::SearchDeadline deadline(options.timeout);
     try {
       // A writer that commits several times while we read discards the revision we read:
       // catch up and search again, a few times if the writer is busy.
       for (int attempt = 1;; ++attempt) {
         try {
-          SearchResults results = run_search(options);
+          SearchResults results = run_search(options, deadline);
           if (results.matching_articles < kFewMatchingArticles) {
-            results.suggested_query = suggest(options.query, results.matching_articles);
+            // Control characters as spaces, as the query was searched: the suggestion
+            // repeats the query, and must stay one line.
+            results.suggested_query = suggest(searcher::controls_as_spaces(options.query),
+                                              results.matching_articles, deadline);
           }
           return results;
         } catch (const Xapian::DatabaseModifiedError&) {
@@ -162,6 +172,8 @@ class Searcher::Impl {
           catch_up();
         }
       }
+    } catch (const searcher::DeadlineExpired&) {
+      throw Error(ErrorKind::kTimeout, searcher::timeout_message(options.timeout));
     } catch (...) {
       schema::rethrow_as_error("search failed");
     }
@@ -227,7 +239,8 @@ class Searcher::Impl {
     }
   }
 
-  SearchResults run_search(const SearchOptions& options) {
+  // Every loop below, and Xapian's matcher through with_deadline(), ticks `deadline`.
+  SearchResults run_search(const SearchOptions& options, searcher::SearchDeadline& deadline) {
     const schema::PartialDate today =
         options.today.empty() ? searcher::clock_today() : searcher::parse_today(options.today);
     searcher::DateFilterContext& dates = query_builder_->date_context();
@@ -236,9 +249,10 @@ class Searcher::Impl {
     dates.earliest_day = database_.get_value_lower_bound(schema::kDateFirstDaySlot);
     dates.latest_day = database_.get_value_upper_bound(schema::kDateLastDaySlot);
     const Xapian::Query query = with_date_bounds(query_builder_->parse(options.query), options);
+    deadline.check();
     const bool by_date = options.sort != SortOrder::kRelevance;
     Xapian::Enquire enquire(database_);
-    enquire.set_query(query);
+    enquire.set_query(searcher::with_deadline(query, deadline));
     Recency recency;
     if (options.recency_half_life_days > 0) {
       if (by_date) {
@@ -258,15 +272,17 @@ class Searcher::Impl {
     searcher::QueryStructure structure = searcher::analyse_query(query);
     set_idf(structure.units);
     const double average_length = average_passage_length();
-    searcher::PositionScorer scorer(database_, structure.units, *analyzer_, average_length);
-    searcher::PassageRanker ranker(*analyzer_, structure.units, average_length);
+    searcher::PositionScorer scorer(database_, structure.units, *analyzer_, average_length,
+                                    &deadline);
+    searcher::PassageRanker ranker(*analyzer_, structure.units, average_length, &deadline);
     const bool passage_scope = options.scope == SearchScope::kPassage;
     const std::size_t needed = options.offset + options.limit;
     SearchResults results;
     results.format_version = kResultFormatVersion;
     if (options.explain) {
-      results.explanation = searcher::explain_query(
-          database_, query_builder_->prepare(options.query), query, structure.units, scorer);
+      results.explanation =
+          searcher::explain_query(database_, query_builder_->prepare(options.query), query,
+                                  structure.units, scorer, &deadline);
     }
 
     // Passages compete across the best `candidate_articles` articles. In passage scope an
@@ -278,6 +294,7 @@ class Searcher::Impl {
     std::unordered_set<Xapian::docid> read;
     auto compete = [&](const Xapian::MSet& matches) {
       for (auto match = matches.begin(); match != matches.end(); ++match) {
+        deadline.tick();
         if (!read.insert(*match).second) continue;
         const std::size_t before = candidates.size();
         add_passages(match, options, structure.condition, scorer, ranker, structure.units.size(),
@@ -304,7 +321,7 @@ class Searcher::Impl {
         // the whole match set, so a recent article that matches less well than the best
         // ones can still win once every score is decayed by age.
         Xapian::Enquire newest(database_);
-        newest.set_query(query);
+        newest.set_query(searcher::with_deadline(query, deadline));
         newest.set_sort_by_value_then_relevance(schema::kDateLastDaySlot, true);
         compete(match(newest, 0, window, kExactCountUpTo));
       }
@@ -327,6 +344,7 @@ class Searcher::Impl {
     // Only the passages shown are read from the stored text.
     for (std::size_t i = options.offset;
          i < candidates.size() && results.hits.size() < options.limit; ++i) {
+      deadline.tick();
       Candidate& candidate = candidates[i];
       CandidateArticle& article = articles[candidate.article];
       if (!article.record) article.record = schema::decode_article(article.document.get_data());
@@ -370,13 +388,14 @@ class Searcher::Impl {
   }
 
   // A corrected query that matches more than `matching` articles, or "".
-  std::string suggest(const std::string& query, std::size_t matching) {
+  std::string suggest(const std::string& query, std::size_t matching,
+                      searcher::SearchDeadline& deadline) {
     const std::optional<std::string> suggestion =
-        searcher::SpellingSuggester(database_, *analyzer_).suggest(query);
+        searcher::SpellingSuggester(database_, *analyzer_, &deadline).suggest(query);
     if (!suggestion) return {};
     try {
       Xapian::Enquire enquire(database_);
-      enquire.set_query(query_builder_->parse(*suggestion));
+      enquire.set_query(searcher::with_deadline(query_builder_->parse(*suggestion), deadline));
       const Xapian::MSet matches = enquire.get_mset(0, 0, kFewMatchingArticles);
       if (matches.get_matches_lower_bound() > matching) return *suggestion;
     } catch (const Error&) {

@@ -86,8 +86,8 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b, std:
 }
 
 SpellingSuggester::SpellingSuggester(const Xapian::Database& database,
-                                     schema::TextAnalyzer& analyzer)
-    : database_(database), analyzer_(analyzer) {}
+                                     schema::TextAnalyzer& analyzer, SearchDeadline* deadline)
+    : database_(database), analyzer_(analyzer), deadline_(deadline) {}
 
 std::optional<std::string> SpellingSuggester::correct(const std::string& word) {
   const Xapian::doccount frequency = database_.get_termfreq(word);
@@ -109,6 +109,7 @@ std::optional<std::string> SpellingSuggester::correct(const std::string& word) {
   std::size_t scanned = 0;
   for (auto term = database_.allterms_begin(first);
        term != database_.allterms_end(first) && scanned < kMostWordsScanned; ++term, ++scanned) {
+    if (deadline_) deadline_->tick();
     const Xapian::doccount candidate_frequency = term.get_termfreq();
     if (candidate_frequency <= 2 * frequency || *term == word) continue;
     const std::size_t distance = edit_distance(target, to_code_points(*term), limit);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "schema/text_analyzer.h"
+#include "searcher/search_deadline.h"
 
 namespace pressclip::searcher {
 
@@ -20,7 +21,10 @@ namespace pressclip::searcher {
 /// Thread-safety: not thread-safe (shares the database handle and analyser).
 class SpellingSuggester {
  public:
-  SpellingSuggester(const Xapian::Database& database, schema::TextAnalyzer& analyzer);
+  /// If `deadline` is given (it must outlive the suggester), scanning the vocabulary ticks
+  /// it, so suggest() and correct() throw DeadlineExpired once it has passed.
+  SpellingSuggester(const Xapian::Database& database, schema::TextAnalyzer& analyzer,
+                    SearchDeadline* deadline = nullptr);
 
   /// `query` with each correctable word replaced (its first letter kept in capitals if it
   /// was), the rest unchanged: operators, field names and values, wildcards and words with
@@ -33,6 +37,7 @@ class SpellingSuggester {
  private:
   const Xapian::Database& database_;
   schema::TextAnalyzer& analyzer_;
+  SearchDeadline* deadline_;
 };
 
 /// The optimal-string-alignment edit distance between `a` and `b` (in code points:

@@ -20,8 +20,8 @@ int main(int argc, char** argv) {
       options.database_path = argv[1];
       pressclip::Indexer indexer(options);  // Holds the write lock until destroyed.
       const pressclip::IndexReport report = indexer.index_paths({argv[2]});
-      std::cout << report.articles_added << " added, " << report.files_unchanged
-                << " unchanged, " << report.files_skipped << " skipped\n";
+      std::cout << report.articles_added << " added, " << report.files_unchanged << " unchanged, "
+                << report.files_skipped << " skipped\n";
 
       pressclip::ArticleFields wire;  // An article that exists only in memory.
       wire.id = "example-wire-1";

@@ -13,6 +13,8 @@ namespace pressclip {
 enum class FieldOrigin {
   kGiven,  ///< Given by the embedding program as a field (Indexer::add_article(ArticleFields)).
   kFrontMatter,  ///< A YAML front matter block at the top of the article file.
+  kDocument,     ///< The file's own markup or headers: HTML meta tags and JSON-LD, ranked as
+                 ///< front matter (a file has one or the other).
   kManifest,     ///< A row of a metadata manifest (TSV) naming the file.
   kText,         ///< A line of the article text that states it ("Source: BBC").
   kCredit,       ///< A wire agency's credit in the text ("(with AFP)", "- REUTERS").
@@ -20,8 +22,8 @@ enum class FieldOrigin {
   kDefault,      ///< Nothing stated it; a documented default was used.
 };
 
-/// Returns "given", "front matter", "manifest", "text line", "credit", "inferred from text" or
-/// "default". Thread-safe.
+/// Returns "given", "front matter", "document", "manifest", "text line", "credit", "inferred
+/// from text" or "default". Thread-safe.
 PRESSCLIP_EXPORT const char* to_string(FieldOrigin origin) noexcept;
 
 /// One metadata value and its provenance. An empty value means "unknown".
@@ -79,6 +81,10 @@ struct ArticleRecord {
   ArticleMetadata metadata;
   std::string text;                   ///< The article text, as read (UTF-8).
   std::vector<PassageSpan> passages;  ///< In text order, covering every sentence.
+  /// The character encoding the file was converted to UTF-8 from: "UTF-8" for UTF-8 (and for
+  /// fields given by a program), else a name such as "ISO-8859-1" or "windows-1252"
+  /// (docs/index-format.md).
+  std::string charset = "UTF-8";
 };
 
 }  // namespace pressclip

@@ -19,9 +19,10 @@ enum class ErrorKind {
   kIo,            ///< Reading or writing a file or the index failed.
   kNotFound,      ///< The requested article does not exist.
   kInternal,      ///< A bug or an unexpected failure in a dependency.
+  kTimeout,       ///< A search ran past its deadline (SearchOptions::timeout) and stopped.
 };
 
-/// Returns a short lowercase name for `kind` ("bad query", "index locked", ...).
+/// Returns a short lowercase name for `kind` ("bad query", "index locked", "timeout", ...).
 /// Thread-safe.
 PRESSCLIP_EXPORT const char* to_string(ErrorKind kind) noexcept;
 

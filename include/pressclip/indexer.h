@@ -47,9 +47,12 @@ struct IndexerOptions {
 /// The fewest articles for which a run into an empty index is built by parallel writers.
 inline constexpr std::size_t kParallelBuildMinimumArticles = 1000;
 
-/// True if a file found inside a walked directory is an article by its name: it ends in
-/// .txt, .text, .md or .markdown (any case) and does not start with '.'. (A file named
-/// directly is read whatever its name.) Thread-safe.
+/// True if a file found inside a walked directory is an article by its name: it ends in an
+/// extension that a reader reads (any case) and does not start with '.'. These are .txt,
+/// .text, .md and .markdown (plain text) and .html and .htm (HTML; read as plain text if the
+/// content does not start like HTML). A file named directly is read whatever its name, as
+/// plain text unless its name and content are those of another format
+/// (docs/index-format.md). Thread-safe.
 PRESSCLIP_EXPORT bool is_article_file_name(const std::string& path);
 
 /// A problem with one input file. Indexing always goes on past it.
@@ -145,11 +148,12 @@ class PRESSCLIP_EXPORT Indexer {
   /// articles were removed (IndexReport::articles_removed).
   IndexReport remove_paths(const std::vector<std::string>& paths);
 
-  /// Indexes one article from `text` (a file's content: optional front matter, then the
-  /// text) with no file behind it. `id` is its id, or empty for one derived from the text;
-  /// an article with that id is replaced. The change is pending until commit() (see there).
-  /// Returns the id. Throws Error kBadArgument if `text` is not an article (no sentences,
-  /// invalid UTF-8) or `id` is not 1-64 letters, digits, '-', '_' or '.'.
+  /// Indexes one article from `text` (a plain-text file's content: optional front matter,
+  /// then the text, in UTF-8 or another encoding that can be told, as for files) with no
+  /// file behind it. `id` is its id, or empty for one derived from the text; an article with
+  /// that id is replaced. The change is pending until commit() (see there). Returns the id.
+  /// Throws Error kBadArgument if `text` is not an article (binary, encoding unknown, no
+  /// sentences) or `id` is not 1-64 letters, digits, '-', '_' or '.'.
   std::string add_article(const std::string& text, const std::string& id = "");
 
   /// Indexes one article given as fields (ArticleFields), replacing the article with the

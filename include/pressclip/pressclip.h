@@ -48,6 +48,7 @@ typedef enum pressclip_status {
   PRESSCLIP_IO = 7,            /**< Reading or writing a file or the index failed. */
   PRESSCLIP_NOT_FOUND = 8,     /**< The file or article asked for does not exist. */
   PRESSCLIP_INTERNAL = 9,      /**< A bug, or memory exhausted. */
+  PRESSCLIP_TIMEOUT = 10,      /**< A search ran past its timeout and stopped. */
 } pressclip_status;
 
 /** A short lowercase name for `status` ("ok", "bad query", ...). Never NULL. Thread-safe. */
@@ -218,13 +219,20 @@ PRESSCLIP_EXPORT void pressclip_search_options_set_recency_half_life(
 /** Also count the whole match set by source, agency and month (default 0: no). */
 PRESSCLIP_EXPORT void pressclip_search_options_set_facets(pressclip_search_options* options,
                                                           int facets);
+/** A hard deadline: a search still running `seconds` after pressclip_search() was called
+ * stops and fails with PRESSCLIP_TIMEOUT (default 10; 0: no deadline; rounded up to whole
+ * milliseconds). Negative or NaN is PRESSCLIP_BAD_ARGUMENT when the search runs. */
+PRESSCLIP_EXPORT void pressclip_search_options_set_timeout(pressclip_search_options* options,
+                                                           double seconds);
 
 /** The outcome of a search: hits (ranked passages) and, if asked, facets. */
 typedef struct pressclip_results pressclip_results;
 
 /** Runs a search. On success stores the results in `*results` (free them with
  * pressclip_results_free()); on failure stores NULL. Fails with PRESSCLIP_BAD_QUERY, with a
- * one-line message saying what is wrong, for a malformed or empty query. */
+ * one-line message saying what is wrong, for a malformed or empty query or one past a limit
+ * of docs/query-language.md (16 KiB, 1024 terms, 64 words in a phrase, 16 wildcards of at
+ * most 1000 words each), and with PRESSCLIP_TIMEOUT if it runs past its timeout. */
 PRESSCLIP_EXPORT pressclip_status pressclip_search(pressclip_searcher* searcher,
                                                    const pressclip_search_options* options,
                                                    pressclip_results** results);
@@ -314,10 +322,13 @@ PRESSCLIP_EXPORT const char* pressclip_article_path(const pressclip_article* art
 /** A field's value, "" when unknown. */
 PRESSCLIP_EXPORT const char* pressclip_article_field(const pressclip_article* article,
                                                      pressclip_field field);
-/** Where the value came from: "given", "front matter", "manifest", "text line", "credit",
- * "inferred from text" or "default". */
+/** Where the value came from: "given", "front matter", "document", "manifest", "text line",
+ * "credit", "inferred from text" or "default". */
 PRESSCLIP_EXPORT const char* pressclip_article_field_origin(const pressclip_article* article,
                                                             pressclip_field field);
+/** The character encoding the article's file was converted to UTF-8 from ("UTF-8",
+ * "windows-1252", ...). */
+PRESSCLIP_EXPORT const char* pressclip_article_charset(const pressclip_article* article);
 PRESSCLIP_EXPORT size_t pressclip_article_agency_count(const pressclip_article* article);
 PRESSCLIP_EXPORT const char* pressclip_article_agency(const pressclip_article* article, size_t i);
 /** The whole article text (UTF-8, NUL-terminated). */

@@ -1,6 +1,7 @@
 // Searching an index: ranked passages for a query, one article, and index statistics.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -28,6 +29,36 @@ enum class SearchScope {
   kPassage,  ///< Inside one passage: every AND-ed word, phrase or NEAR group, and one side of
              ///< each OR. NOT, filters and other fields (title:, source:) apply per article.
 };
+
+/// Limits on what one query may ask, so that a hostile or mistaken query (a pasted article,
+/// a generated list of words) is refused at once with ErrorKind::kBadQuery instead of
+/// running for minutes: raw Xapian took 193 s for a 100 KB quoted phrase on 200,000
+/// articles. docs/query-language.md ("Limits") gives the measurements behind them.
+///
+/// The query string, in bytes: 16 KiB is some 2,000 words, far more than a hand-written
+/// query or a long boolean query of names and places, and it bounds the work done before
+/// the terms are counted (normalisation, parsing).
+inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
+/// The terms of the parsed query: each bare word, each word of a phrase or NEAR group,
+/// each wildcard, each filter value and each term a `date:` range stands for. Xapian opens
+/// one posting list per term, and passages are scored per term, so the cost of a search
+/// grows with it; 1024 OR-ed words took 0.2-0.3 s on 3,000 articles (ten passages).
+inline constexpr std::size_t kMaxQueryTerms = 1024;
+/// The words of one phrase or NEAR/ADJ group. A phrase never spans two sentences, so a
+/// longer one cannot match text of ordinary sentences, while Xapian checks the positions of
+/// every word of it in every article holding them all (the cost of the 193 s above).
+inline constexpr std::size_t kMaxPhraseWords = 64;
+/// Wildcards in one query. Each may open up to kMaxWildcardExpansion posting lists, which
+/// Xapian opens before it matches (out of the deadline's reach): at most 16,000 in all.
+inline constexpr std::size_t kMaxWildcards = 16;
+/// The words of the index one wildcard may match. A broader wildcard is an error
+/// (kBadQuery, "too broad a wildcard"), not silently cut to its most frequent words: a
+/// truncated wildcard would drop matches without saying so.
+inline constexpr std::size_t kMaxWildcardExpansion = 1000;
+
+/// The default SearchOptions::timeout: far above what an ordinary search takes (milliseconds
+/// to a second on large archives), short enough for an interactive user or a server thread.
+inline constexpr std::chrono::milliseconds kDefaultSearchTimeout{10000};
 
 /// One search. The defaults give the ten best passages, one per article.
 struct SearchOptions {
@@ -65,7 +96,19 @@ struct SearchOptions {
   /// Also count the whole match set by source, agency and month (SearchResults::facets),
   /// which makes Xapian check every matching article.
   bool facets = false;
+  /// A hard deadline: a search still running this long after search() was called stops and
+  /// throws Error kTimeout. It covers the whole search (matching, passage scoring, facets,
+  /// the spelling suggestion). 0: no deadline. Longer lets broad queries on big archives
+  /// finish; shorter protects a server from queries that hold a thread. Negative is
+  /// kBadArgument. See timeout_from_seconds() for a number of seconds.
+  std::chrono::milliseconds timeout = kDefaultSearchTimeout;
 };
+
+/// `seconds` as a SearchOptions::timeout: rounded up to whole milliseconds, so that any
+/// positive value stays a deadline (0.0001 is 1 ms); 0 is 0 (no deadline); more than a
+/// year is a year. Negative or NaN give -1 ms, which search() rejects (kBadArgument).
+/// Thread-safe.
+PRESSCLIP_EXPORT std::chrono::milliseconds timeout_from_seconds(double seconds) noexcept;
 
 /// How many articles have one value of a field.
 struct FacetValue {

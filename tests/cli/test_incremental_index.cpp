@@ -431,7 +431,7 @@ TEST_CASE("incremental index: a file that breaks keeps its old article, with a w
   index_counts(db, {directory / "a"});
   const std::string id = shown_id(db, directory / "a/floods.txt");
 
-  put(directory / "a/floods.txt", "Floods \xff\xfe hit Pakistan.\n");
+  put(directory / "a/floods.txt", std::string("Floods \0\0 hit Pakistan.\n", 24));
   shift_modification_time(directory / "a/floods.txt", 5);
   for (int run = 0; run < 2; ++run) {  // Still broken the next time: warned again, kept.
     CAPTURE(run);
@@ -456,7 +456,7 @@ TEST_CASE("incremental index: a file that breaks keeps its old article, with a w
   shift_modification_time(directory / "a/floods.txt", 10);
   CHECK(index_counts(db, {directory / "a"}) == Counts{.updated = 1, .unchanged = 1});
   CHECK(ids_matching(db, "volcano") == std::set<std::string>{id});
-  put(directory / "a/floods.txt", "\xff broken again.\n");
+  put(directory / "a/floods.txt", std::string("\0 broken again.\n", 16));
   shift_modification_time(directory / "a/floods.txt", 15);
   index_json({"--db", db, directory / "a"});
   fs::remove(directory / "a/floods.txt");

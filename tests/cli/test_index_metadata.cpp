@@ -139,7 +139,8 @@ TEST_CASE("index: broken files are skipped with a warning naming each") {
   const TemporaryDirectory directory;
   const fs::path input = directory.path() / "input";
   fs::copy(kData / "broken", input);
-  write_file(input / "invalid_utf8.txt", "Caf\xe9 au lait \xff\xfe is served here.\n");
+  // Text in another encoding is converted, but a binary file is no article.
+  write_file(input / "binary.txt", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01 ferry", 18));
   const std::string db = directory / "index";
 
   const RunResult result = run_pressclip({"index", "--db", db, "--json", input.string()});
@@ -154,7 +155,7 @@ TEST_CASE("index: broken files are skipped with a warning naming each") {
   const std::vector<std::string> lines = result.err_lines();
   CHECK(lines.size() == 4);
   for (const std::string name :
-       {"invalid_utf8.txt", "unclosed_front_matter.txt", "invalid_yaml.txt", "empty.txt"}) {
+       {"binary.txt", "unclosed_front_matter.txt", "invalid_yaml.txt", "empty.txt"}) {
     INFO("file " << name);
     int warnings_naming_it = 0;
     for (const std::string& line : lines) {

@@ -27,7 +27,7 @@ fs::path write_archive(const TemporaryDirectory& directory) {
                    " and the coup in Niger.\n\nThe junta spoke on television.\n\n"
                    "Protesters gathered outside the embassy in Niamey.\n");
   }
-  write_file(articles / "broken.txt", "Caf\xe9 au lait \xff\xfe is served here.\n");
+  write_file(articles / "broken.txt", std::string("GIF89a\x01\0\x01\0 is served here.\n", 27));
   return articles;
 }
 

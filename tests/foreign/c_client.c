@@ -584,6 +584,7 @@ static void check_added_article(pressclip_searcher *searcher, const char *id,
                "added article: language");
   check_string(pressclip_article_field_origin(article, PRESSCLIP_FIELD_TITLE), "given",
                "added article: title origin");
+  check_string(pressclip_article_charset(article), "UTF-8", "added article: charset");
   check_string(pressclip_article_field_origin(article, PRESSCLIP_FIELD_SOURCE), "given",
                "added article: source origin");
   check_string(pressclip_article_field_origin(article, PRESSCLIP_FIELD_DATE), "given",

@@ -52,6 +52,7 @@ INDEX_VERSION = 6
 IO = 7
 NOT_FOUND = 8
 INTERNAL = 9
+TIMEOUT = 10
 
 # pressclip_sort
 SORT_RELEVANCE = 0

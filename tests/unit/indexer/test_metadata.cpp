@@ -52,6 +52,24 @@ TEST_CASE("each field comes from the highest layer that has it") {
   CHECK(problems.empty());
 }
 
+TEST_CASE("a document's own metadata ranks above the manifest, and its dates are checked") {
+  indexer::MetadataLayers layers;
+  layers.document = {{"title", "Page title"}, {"date", "soon"}, {"agency", "AFP"}};
+  layers.manifest = {{"title", "Manifest title"}, {"source", "RFI"}, {"date", "2023-07-28"}};
+  std::vector<std::string> problems;
+  const auto metadata =
+      indexer::resolve_metadata(layers, "Text.", {0, 5}, builtin_names(), problems);
+  CHECK(metadata.title.value == "Page title");
+  CHECK(metadata.title.origin == FieldOrigin::kDocument);
+  CHECK(metadata.source.origin == FieldOrigin::kManifest);
+  CHECK(metadata.date.value == "2023-07-28");  // "soon" cannot be read: reported, passed over.
+  CHECK(metadata.date.origin == FieldOrigin::kManifest);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].starts_with("ignored document date: "));
+  REQUIRE(metadata.agencies.size() == 1);
+  CHECK(metadata.agencies[0].origin == FieldOrigin::kDocument);
+}
+
 TEST_CASE("defaults: the title is the first sentence, other fields unknown") {
   std::vector<std::string> problems;
   const std::string text = "Russia has warned of a confrontation. More text.";

@@ -49,6 +49,32 @@ TEST_CASE("a stored article round-trips with provenance and passages") {
   CHECK(copy.text == record.text);
 }
 
+TEST_CASE("a stored article keeps its charset and the document origin") {
+  pressclip::ArticleRecord record;
+  record.id = "0123456789abcdef";
+  record.metadata.title = {"Tiani se proclame chef", pressclip::FieldOrigin::kDocument};
+  record.text = "Le g\u00E9n\u00E9ral.";
+  record.charset = "windows-1252";
+  const pressclip::ArticleRecord copy = schema::decode_article(schema::encode_article(record));
+  CHECK(copy.charset == "windows-1252");
+  CHECK(copy.metadata.title.origin == pressclip::FieldOrigin::kDocument);
+  CHECK(std::string(pressclip::to_string(pressclip::FieldOrigin::kDocument)) == "document");
+}
+
+TEST_CASE("a record written before charsets were stored reads as UTF-8") {
+  const std::string old_record =
+      "{\"agencies\":[],\"date\":{\"origin\":\"default\",\"value\":\"\"},\"id\":"
+      "\"00000000000000aa\","
+      "\"language\":{\"origin\":\"default\",\"value\":\"\"},\"passages\":[[0,6]],\"path\":\"/"
+      "a.txt\","
+      "\"source\":{\"origin\":\"default\",\"value\":\"\"},\"title\":{\"origin\":\"default\","
+      "\"value\":\"Niger.\"},\"url\":{\"origin\":\"default\",\"value\":\"\"},\"v\":3}\nNiger.";
+  const pressclip::ArticleRecord record = schema::decode_article(old_record);
+  CHECK(record.charset == "UTF-8");
+  CHECK(record.text == "Niger.");
+  CHECK(record.passages.size() == 1);
+}
+
 TEST_CASE("damaged document data is reported as a corrupt index") {
   try {
     schema::decode_article("{not json");
