@@ -3,8 +3,10 @@
 # same data in one run, and prints one table (also written as JSON). See bench/README.md.
 #
 #   bench/run.sh [--size 10M|100M|1G] [--corpus DIR] [--reps N] [--systems "A B ..."] [--no-build]
+#                [--build-dir DIR]
 # --corpus uses an existing directory of articles instead of building one; --no-build uses
-# build/ as it is (the test suite's smoke run, which must not rebuild what it is testing).
+# build/ (or --build-dir) as it is (the test suite's smoke run, which must not rebuild what it
+# is testing, and passes its own build directory).
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 
 BENCH_DIR="$PROJECT_ROOT/bench"
@@ -22,7 +24,8 @@ while [ $# -gt 0 ]; do
     --reps) reps="$2"; shift 2 ;;
     --systems) systems="$2"; shift 2 ;;
     --no-build) build=no; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --build-dir) BUILD_DIR="$(cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

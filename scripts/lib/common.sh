@@ -5,6 +5,9 @@ set -Eeuo pipefail
 
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD_DIR="$PROJECT_ROOT/build"
+# PRESSCLIP_SANITIZE for configure_and_build: scripts/test.sh --sanitize sets ON, with
+# BUILD_DIR build-sanitize/, so that build/ is never a sanitized build.
+SANITIZE=OFF
 CURRENT_STEP="starting"
 
 # Packages needed to configure and build pressclip (doctest is header-only and small: with
@@ -57,10 +60,11 @@ ensure_packages() {
     --no-install-recommends "${missing[@]}"
 }
 
-# Configures build/ (warnings are errors) and builds the given targets (default: all).
+# Configures BUILD_DIR (warnings are errors; sanitizers as SANITIZE says) and builds the
+# given targets (default: all).
 configure_and_build() {
   cmake -S "$PROJECT_ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DPRESSCLIP_WERROR=ON -DPRESSCLIP_BUILD_TESTS=ON >/dev/null
+    -DPRESSCLIP_WERROR=ON -DPRESSCLIP_BUILD_TESTS=ON -DPRESSCLIP_SANITIZE="$SANITIZE" >/dev/null
   local targets=()
   local target
   for target in "$@"; do targets+=(--target "$target"); done

@@ -175,6 +175,18 @@ pid_t start_child(const std::string& program, const std::vector<std::string>& ar
   return pid;
 }
 
+// In a sanitized build (PRESSCLIP_SANITIZE) a child that hits a memory error, a leak or
+// undefined behaviour prints a report and exits; its exit code alone could pass for an
+// expected failure, so any report fails the test that ran it.
+void throw_on_sanitizer_report(const std::string& program, const RunResult& result) {
+  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                             "SUMMARY: UndefinedBehaviorSanitizer", ": runtime error: "}) {
+    if (result.err.find(marker) != std::string::npos) {
+      throw std::runtime_error(program + " reported a sanitizer error:\n" + result.err);
+    }
+  }
+}
+
 // Fills `result` from a wait status.
 void set_exit(RunResult& result, int status) {
   if (WIFSIGNALED(status)) {
@@ -223,6 +235,7 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     if (errno != EINTR) throw_errno("waitpid");
   }
   set_exit(result, status);
+  throw_on_sanitizer_report(program, result);
   return result;
 }
 
@@ -310,6 +323,7 @@ RunResult BackgroundRun::wait() {
   set_exit(result, status_);
   result.out = out_so_far();
   result.err = err_so_far();
+  throw_on_sanitizer_report(PRESSCLIP_BINARY, result);
   return result;
 }
 

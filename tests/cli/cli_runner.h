@@ -54,7 +54,8 @@ struct RunResult {
 };
 
 /// Runs PRESSCLIP_BINARY with `args` (passed verbatim, no shell) and waits for it.
-/// Throws std::runtime_error if the process cannot be started.
+/// Throws std::runtime_error if the process cannot be started, or if it printed a sanitizer
+/// report (AddressSanitizer, LeakSanitizer, UndefinedBehaviorSanitizer) on standard error.
 RunResult run_pressclip(const std::vector<std::string>& args, const RunOptions& options = {});
 
 /// Runs `program` (a path, or a name looked up in $PATH) with `args`, like run_pressclip().
@@ -87,6 +88,7 @@ class BackgroundRun {
   bool running();
   /// Waits for the child to exit, killing it with SIGKILL if it runs past
   /// RunOptions::timeout_seconds (counted from the start), and returns what it did.
+  /// Throws std::runtime_error if the child printed a sanitizer report.
   RunResult wait();
   /// What the child has written to standard output / error so far.
   std::string out_so_far() const;

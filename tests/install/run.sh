@@ -4,6 +4,10 @@
 # find_package(pressclip), a C program through pkg-config, and Python through ctypes.
 #
 # Usage: tests/install/run.sh BUILD_DIR
+# Against a sanitized build (cmake -DPRESSCLIP_SANITIZE=ON), the suite sets
+# PRESSCLIP_SANITIZER_FLAGS (the examples are built with them, so that they load the ASan
+# runtime first, as a program linked to an instrumented library must) and
+# PRESSCLIP_SANITIZER_PRELOAD (preloaded into the uninstrumented Python interpreter).
 set -euo pipefail
 
 build_dir="$(cd "$1" && pwd)"
@@ -28,6 +32,13 @@ check() {  # check DESCRIPTION COMMAND...: runs the command, prints ok / not ok.
 
 # The installed programs must find only what was installed: no build tree on any path.
 unset LD_LIBRARY_PATH PKG_CONFIG_PATH CMAKE_PREFIX_PATH
+sanitizer_flags="${PRESSCLIP_SANITIZER_FLAGS:-}"
+python=(python3)
+if [ -n "${PRESSCLIP_SANITIZER_PRELOAD:-}" ]; then
+  # Python's own allocations would read as leaks; tests/foreign/README.md explains the preload.
+  python=(env "LD_PRELOAD=$PRESSCLIP_SANITIZER_PRELOAD"
+    "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" python3)
+fi
 
 cmake --install "$build_dir" --prefix "$prefix" > "$work/install.log"
 libdir="$(dirname "$(find "$prefix" -name 'libpressclip.so' | head -n 1)")"
@@ -65,7 +76,8 @@ check "the installed man page renders" bash -c "man -l '$prefix/share/man/man1/p
 
 # C++ through find_package(pressclip).
 check "examples/cpp configures with find_package(pressclip)" \
-  cmake -S "$source_dir/examples/cpp" -B "$work/cpp" -DCMAKE_PREFIX_PATH="$prefix"
+  cmake -S "$source_dir/examples/cpp" -B "$work/cpp" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_CXX_FLAGS="$sanitizer_flags" -DCMAKE_EXE_LINKER_FLAGS="$sanitizer_flags"
 check "examples/cpp builds" cmake --build "$work/cpp"
 check "examples/cpp indexes and searches the corpus" \
   bash -c "'$work/cpp/search_news' '$work/cpp-index' '$corpus' 'Wagner AND Niger' > '$work/cpp.out'"
@@ -75,7 +87,8 @@ check "examples/cpp found the article it added from memory" \
 
 # C through pkg-config.
 mkdir -p "$work/c"
-check "examples/c builds with pkg-config" make -s -C "$work/c" -f "$source_dir/examples/c/Makefile"
+check "examples/c builds with pkg-config" env CFLAGS="$sanitizer_flags" LDFLAGS="$sanitizer_flags" \
+  make -s -C "$work/c" -f "$source_dir/examples/c/Makefile"
 check "examples/c indexes and searches the corpus" \
   bash -c "'$work/c/search_news' '$work/c-index' '$corpus' 'Wagner AND Niger' > '$work/c.out'"
 check "examples/c marks matches in its passages" grep -q -i '\[wagner\]' "$work/c.out"
@@ -86,7 +99,8 @@ check "the C API header compiles as C99 and as C++" bash -c "
 
 # Python through ctypes, against the installed library.
 check "the Python ctypes client works against the installed library" \
-  python3 "$source_dir/tests/foreign/ctypes_client.py" "$libdir/libpressclip.so" "$corpus" "$work/python"
+  "${python[@]}" "$source_dir/tests/foreign/ctypes_client.py" "$libdir/libpressclip.so" "$corpus" \
+  "$work/python"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
