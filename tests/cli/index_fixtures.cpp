@@ -10,9 +10,8 @@
 #include <thread>
 
 namespace pressclip::test {
-namespace {
 
-constexpr std::array<const char*, 48> kWords = {
+const std::array<const char*, 48> kGeneratedArticleWords = {
     "army",      "border",    "capital",  "ceasefire",  "coalition", "court",    "drought",
     "economy",   "election",  "embassy",  "envoy",      "exports",   "farmers",  "flood",
     "governor",  "harvest",   "hospital", "inflation",  "junta",     "market",   "minister",
@@ -20,6 +19,8 @@ constexpr std::array<const char*, 48> kWords = {
     "president", "prices",    "protest",  "railway",    "rebels",    "refugees", "reform",
     "river",     "sanctions", "schools",  "senate",     "ship",      "strike",   "summit",
     "talks",     "tariffs",   "treaty",   "union",      "verdict",   "wages"};
+namespace {
+
 constexpr std::array<const char*, 7> kSources = {"Reuters",       "BBC",      "RFI", "Al Jazeera",
                                                  "The Telegraph", "Le Monde", "AP"};
 
@@ -44,7 +45,7 @@ std::string sentence(Random& random, std::size_t words) {
   std::string text;
   for (std::size_t i = 0; i < words; ++i) {
     text += (i == 0 ? "" : " ");
-    text += kWords[random.below(kWords.size())];
+    text += kGeneratedArticleWords[random.below(kGeneratedArticleWords.size())];
   }
   text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text + ".";

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -14,6 +15,9 @@
 #include "cli_runner.h"
 
 namespace pressclip::test {
+
+/// The news vocabulary generated articles are drawn from; each article holds most of it.
+extern const std::array<const char*, 48> kGeneratedArticleWords;
 
 /// Article `number` of generated corpus `seed`: front matter (one of seven sources, a date in
 /// 2023), then about ten sentences (some 1 KB) drawn from a news vocabulary. Every article

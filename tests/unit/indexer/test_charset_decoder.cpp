@@ -8,20 +8,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "format_samples.h"
 #include "pressclip/error.h"
 
 namespace indexer = pressclip::indexer;
 
 namespace {
 
-const std::filesystem::path kFormats = std::filesystem::path(PRESSCLIP_TEST_DATA_DIR) / "formats";
-
-std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream input(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << input.rdbuf();
-  return bytes.str();
-}
+const std::filesystem::path& kFormats = pressclip::test::kFormatSamples;
+using pressclip::test::read_bytes;
 
 indexer::DecodedText declared(const std::string& content, const std::string& charset) {
   indexer::DecodeHints hints;

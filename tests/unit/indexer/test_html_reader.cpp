@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "format_samples.h"
 #include "indexer/html_text.h"
 #include "pressclip/error.h"
 
@@ -15,14 +16,8 @@ namespace indexer = pressclip::indexer;
 
 namespace {
 
-const std::filesystem::path kFormats = std::filesystem::path(PRESSCLIP_TEST_DATA_DIR) / "formats";
-
-std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream input(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << input.rdbuf();
-  return bytes.str();
-}
+const std::filesystem::path& kFormats = pressclip::test::kFormatSamples;
+using pressclip::test::read_bytes;
 
 indexer::RawArticle read_html(const std::string& content) {
   const std::vector<indexer::RawArticle> articles = indexer::HtmlReader().read(content, "");
