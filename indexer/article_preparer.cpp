@@ -1,6 +1,7 @@
 // Preparing one article: change detection, reading, metadata, analysis, passages, document.
 #include "indexer/article_preparer.h"
 
+#include "indexer/article_file.h"
 #include "indexer/article_readers.h"
 #include "indexer/charset_decoder.h"
 #include "indexer/file_identity.h"
@@ -143,12 +144,17 @@ PreparedArticle ArticlePreparer::analyse(PreparedArticle prepared, std::string c
     prepared.warnings.push_back({path, std::move(reason), true});
     return std::move(prepared);
   };
-  std::vector<RawArticle> articles;
+  FileArticles file;
   try {
-    articles = read_articles(std::move(content), path);
+    file = read_articles(std::move(content), path);
   } catch (const Error& error) {
     return skip(error.what());
   }
+  for (std::string& problem : file.skipped) {
+    prepared.warnings.push_back({path, std::move(problem), false});
+  }
+  if (file.articles.empty()) return skip("no article in the file");
+  std::vector<RawArticle>& articles = file.articles;
   // One article per file for now; a reader of several (JSON Lines) will need ids per article.
   if (articles.size() > 1) {
     prepared.warnings.push_back(

@@ -27,6 +27,24 @@ struct RawArticle {
   FieldOrigin metadata_origin = FieldOrigin::kFrontMatter;
   /// The character encoding the file was converted from ("UTF-8", "windows-1252", ...).
   std::string charset = "UTF-8";
+  /// In a file of several articles (JSON Lines, mbox): the article's key, unique within the
+  /// file and stable when other records are added or removed: its own id (`id`) when it has
+  /// one, else its position ("line-7", "message-3"). "" in a file of one article.
+  std::string record;
+  /// Where the article starts, for messages ("line 7", "message 3"); "" in a file of one.
+  std::string location;
+  /// The id the article states for itself (a JSON Lines "id", an e-mail's Message-ID
+  /// without its angle brackets), used as the article id when it is a valid one; else "".
+  std::string id;
+};
+
+/// What a reader found in a file: its articles, and the records it had to skip.
+struct FileArticles {
+  /// The articles, in file order.
+  std::vector<RawArticle> articles;
+  /// One line per record skipped, saying where and why ("line 7: not valid JSON (...)"):
+  /// reported as warnings naming the file, while the other records are indexed.
+  std::vector<std::string> skipped;
 };
 
 /// Reads one input format. A reader holds no state: one instance serves every thread.
@@ -51,12 +69,14 @@ class ArticleReader {
   /// first bytes, not a parse.
   virtual bool recognises(std::string_view content) const = 0;
 
-  /// The articles in `content`, the bytes of the file at `path` ("" for standard input), in
-  /// file order; never empty. A format of one article per file returns one; a format of
-  /// several (JSON Lines, later) returns each. Throws Error kBadArgument, with a message
-  /// saying why, if the content holds no article (binary, unknown encoding, broken
-  /// metadata block, no text).
-  virtual std::vector<RawArticle> read(std::string content, const std::string& path) const = 0;
+  /// The articles in `content`, the bytes of the file at `path` ("" for standard input). A
+  /// format of one article per file returns one article (record ""), or throws Error
+  /// kBadArgument saying why the content holds none (binary, unknown encoding, broken
+  /// metadata block, no text). A format of several (JSON Lines, mbox) returns each article
+  /// with its record key, and each broken record in `skipped`; it throws only if the file
+  /// as a whole cannot be read (binary, unknown encoding), and returns no articles for a
+  /// file that has none.
+  virtual FileArticles read(std::string content, const std::string& path) const = 0;
 };
 
 }  // namespace pressclip::indexer

@@ -1,10 +1,7 @@
 // The reader table: which reader reads which file.
 #include "indexer/article_readers.h"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <span>
 
 #include "indexer/html_reader.h"
@@ -44,25 +41,6 @@ bool lists_extension(const ArticleReader& reader, std::string_view extension) {
 
 }  // namespace
 
-std::string read_article_file(const std::string& path) {
-  std::ifstream input(path, std::ios::binary);
-  if (!input) {
-    throw Error(ErrorKind::kIo, std::string("cannot read: ") + std::strerror(errno));
-  }
-  input.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(input.tellg());
-  if (size > kMaxArticleBytes) {
-    throw Error(ErrorKind::kBadArgument,
-                "file of " + std::to_string(size >> 20) + " MiB is larger than an article can be");
-  }
-  input.seekg(0);
-  std::string content(size, '\0');
-  if (!input.read(content.data(), static_cast<std::streamsize>(size))) {
-    throw Error(ErrorKind::kIo, "read error");
-  }
-  return content;
-}
-
 const ArticleReader& reader_for(std::string_view path, std::string_view content) {
   const std::string extension =
       path.empty() ? std::string() : lowercase(std::filesystem::path(path).extension().string());
@@ -72,7 +50,7 @@ const ArticleReader& reader_for(std::string_view path, std::string_view content)
   return plain_text_reader();
 }
 
-std::vector<RawArticle> read_articles(std::string content, const std::string& path) {
+FileArticles read_articles(std::string content, const std::string& path) {
   if (content.size() > kMaxArticleBytes) {
     throw Error(ErrorKind::kBadArgument, "text of " + std::to_string(content.size() >> 20) +
                                              " MiB is larger than an article can be");

@@ -6,16 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/article_file.h"
 #include "indexer/article_reader.h"
 
 namespace pressclip::indexer {
-
-/// Files larger than this are not articles (a log, a dump) and are skipped.
-inline constexpr std::size_t kMaxArticleBytes = 16u << 20;
-
-/// The bytes of the file at `path`. Throws Error kIo if it cannot be read, kBadArgument if
-/// it is larger than kMaxArticleBytes. Thread-safe.
-std::string read_article_file(const std::string& path);
 
 /// The reader for the file at `path` ("" for standard input) with bytes `content`: the first
 /// reader of the table (HTML, then plain text) whose extensions include the path's (in any
@@ -26,8 +20,9 @@ const ArticleReader& reader_for(std::string_view path, std::string_view content)
 
 /// The articles of a file (or of standard input, `path` ""), read by reader_for's reader.
 /// Throws Error kBadArgument, with a message saying why, if `content` is larger than
-/// kMaxArticleBytes or the reader finds no article in it. Thread-safe.
-std::vector<RawArticle> read_articles(std::string content, const std::string& path);
+/// kMaxArticleBytes or the reader finds no article in it (see ArticleReader::read).
+/// Thread-safe.
+FileArticles read_articles(std::string content, const std::string& path);
 
 /// True if `extension` (with its dot, any case: ".HTM") is one that some reader reads.
 /// Thread-safe.

@@ -277,7 +277,7 @@ std::string declared_html_charset(std::string_view content) {
   return {};
 }
 
-std::vector<RawArticle> HtmlReader::read(std::string content, const std::string&) const {
+FileArticles HtmlReader::read(std::string content, const std::string&) const {
   DecodeHints hints;
   hints.declared = declared_html_charset(content);
   hints.markup = true;
@@ -299,9 +299,9 @@ std::vector<RawArticle> HtmlReader::read(std::string content, const std::string&
   article.metadata = metadata_fields(page);
   article.metadata_origin = FieldOrigin::kDocument;
   article.charset = std::move(decoded.charset);
-  std::vector<RawArticle> articles;
-  articles.push_back(std::move(article));
-  return articles;
+  FileArticles file;
+  file.articles.push_back(std::move(article));
+  return file;
 }
 
 }  // namespace pressclip::indexer

@@ -34,7 +34,7 @@ class HtmlReader final : public ArticleReader {
   bool recognises(std::string_view content) const override;
   /// One article. Throws Error kBadArgument if the content is binary, its encoding cannot be
   /// told, or the page has no text.
-  std::vector<RawArticle> read(std::string content, const std::string& path) const override;
+  FileArticles read(std::string content, const std::string& path) const override;
 };
 
 /// Bytes of a page searched for a charset declaration. (The HTML standard puts it in the

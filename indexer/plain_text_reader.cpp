@@ -18,7 +18,7 @@ std::span<const std::string_view> PlainTextReader::extensions() const noexcept {
   return kExtensions;
 }
 
-std::vector<RawArticle> PlainTextReader::read(std::string content, const std::string&) const {
+FileArticles PlainTextReader::read(std::string content, const std::string&) const {
   DecodedText decoded = decode_to_utf8(std::move(content));
   FrontMatter front_matter = split_front_matter(decoded.text);
   RawArticle article;
@@ -29,13 +29,13 @@ std::vector<RawArticle> PlainTextReader::read(std::string content, const std::st
   if (article.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw Error(ErrorKind::kBadArgument, "no article text");
   }
-  std::vector<RawArticle> articles;
-  articles.push_back(std::move(article));
-  return articles;
+  FileArticles file;
+  file.articles.push_back(std::move(article));
+  return file;
 }
 
 RawArticle parse_article(std::string content, const std::string& path) {
-  return std::move(PlainTextReader().read(std::move(content), path).front());
+  return std::move(PlainTextReader().read(std::move(content), path).articles.front());
 }
 
 }  // namespace pressclip::indexer

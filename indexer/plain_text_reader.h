@@ -20,7 +20,7 @@ class PlainTextReader final : public ArticleReader {
   bool recognises(std::string_view) const override { return true; }
   /// One article. Throws Error kBadArgument if the content is binary, its encoding cannot be
   /// told, its front matter is broken (split_front_matter), or it has no text.
-  std::vector<RawArticle> read(std::string content, const std::string& path) const override;
+  FileArticles read(std::string content, const std::string& path) const override;
 };
 
 /// The article in `content`, a plain-text file's bytes, as PlainTextReader reads it (`path`

@@ -41,13 +41,13 @@ TEST_CASE("neither the extension alone nor the content alone makes a file HTML")
 }
 
 TEST_CASE("read_articles reads the page and strips its markup") {
-  const auto articles = indexer::read_articles(kPage, "/news/coup.html");
+  const auto articles = indexer::read_articles(kPage, "/news/coup.html").articles;
   REQUIRE(articles.size() == 1);
   CHECK(articles[0].text == "Soldiers seized power in Niamey.\n");
   CHECK(articles[0].metadata.at("title") == "Coup in Niger");
   CHECK(articles[0].metadata_origin == pressclip::FieldOrigin::kDocument);
   // The same bytes in a .txt file keep their tags.
-  CHECK(indexer::read_articles(kPage, "/news/coup.txt")[0].text == kPage);
+  CHECK(indexer::read_articles(kPage, "/news/coup.txt").articles[0].text == kPage);
 }
 
 TEST_CASE("content larger than an article can be is refused") {
