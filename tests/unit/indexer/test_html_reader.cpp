@@ -20,7 +20,8 @@ const std::filesystem::path& kFormats = pressclip::test::kFormatSamples;
 using pressclip::test::read_bytes;
 
 indexer::RawArticle read_html(const std::string& content) {
-  const std::vector<indexer::RawArticle> articles = indexer::HtmlReader().read(content, "").articles;
+  const std::vector<indexer::RawArticle> articles =
+      indexer::HtmlReader().read(content, "").articles;
   REQUIRE(articles.size() == 1);
   return articles.front();
 }

@@ -21,7 +21,8 @@ std::string write_temporary(const std::string& name, const std::string& content)
 }
 
 indexer::RawArticle read_plain(const std::string& content) {
-  const std::vector<indexer::RawArticle> articles = indexer::PlainTextReader().read(content, "").articles;
+  const std::vector<indexer::RawArticle> articles =
+      indexer::PlainTextReader().read(content, "").articles;
   REQUIRE(articles.size() == 1);
   return articles.front();
 }
