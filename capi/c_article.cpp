@@ -66,6 +66,10 @@ const char* pressclip_article_path(const pressclip_article* article) {
   return article == nullptr ? nullptr : article->record.path.c_str();
 }
 
+const char* pressclip_article_record(const pressclip_article* article) {
+  return article == nullptr ? nullptr : article->record.record.c_str();
+}
+
 const char* pressclip_article_field(const pressclip_article* article, pressclip_field field) {
   const pressclip::MetadataField* value = field_of(article, field);
   return value == nullptr ? nullptr : value->value.c_str();

@@ -179,6 +179,11 @@ const char* pressclip_hit_path(const pressclip_results* results, size_t i) {
   return hit == nullptr ? nullptr : hit->article.path.c_str();
 }
 
+const char* pressclip_hit_record(const pressclip_results* results, size_t i) {
+  const pressclip::SearchHit* hit = hit_at(results, i);
+  return hit == nullptr ? nullptr : hit->article.record.c_str();
+}
+
 const char* pressclip_hit_title(const pressclip_results* results, size_t i) {
   const pressclip::SearchHit* hit = hit_at(results, i);
   return hit == nullptr ? nullptr : hit->article.title.c_str();

@@ -13,6 +13,9 @@ namespace pressclip::cli {
 inline constexpr int kExitFound = 0;
 inline constexpr int kExitNothingFound = 1;
 inline constexpr int kExitError = 2;
+/// `index`: the run completed, but some files were skipped (each named in a warning on
+/// standard error). As grep's 1, "not everything you asked for", apart from 0 and from 2.
+inline constexpr int kExitSkippedFiles = 1;
 /// A search ran past its --timeout (pressclip::ErrorKind::kTimeout): not an error in the
 /// query or the index, so a script can retry with a longer timeout or a narrower query.
 inline constexpr int kExitTimeout = 3;

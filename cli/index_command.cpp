@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "escaped_text.h"
 #include "index_lock.h"
 #include "index_watch.h"
 #include "interrupt.h"
@@ -73,24 +74,18 @@ class IndexCommand : public Command {
                "files are skipped with a warning. A progress line is drawn on standard error "
                "when it is a terminal. " +
                source_aliases_help() +
-               "\nExit status: 0 done (even if files were skipped), 2 error, 75 the index is "
-               "being updated by another process (without --wait), 130/143 interrupted by "
-               "SIGINT/SIGTERM after committing what was done (the next run goes on from "
-               "there).");
+               "\nExit status: 0 done, every article file indexed; 1 done, but some files were "
+               "skipped (each named in a warning); 2 error, nothing or not everything done; 75 "
+               "the index is being updated by another process (without --wait); 130/143 "
+               "interrupted by SIGINT/SIGTERM after committing what was done (the next run "
+               "goes on from there).");
   }
 
   int run() override {
     const auto started = std::chrono::steady_clock::now();
     // Refuse a missing path before the index is opened (and perhaps created).
-    for (const std::string& path : paths_) {
-      if (!std::filesystem::exists(path)) {
-        throw Error(ErrorKind::kNotFound, "no such file or directory: " + path);
-      }
-    }
-    for (const std::string& path : manifests_) {
-      if (!std::filesystem::exists(path))
-        throw Error(ErrorKind::kNotFound, "no such manifest: " + path);
-    }
+    for (const std::string& path : paths_) require_path(path, "no such file or directory: ");
+    for (const std::string& path : manifests_) require_path(path, "no such manifest: ");
     IndexerOptions options;
     options.database_path = resolve_database_path(database_);
     options.stemmer_language = stemmer_;
@@ -107,7 +102,7 @@ class IndexCommand : public Command {
     run_options.manifests = manifests_;
     run_options.on_warning = [&](const IndexWarning& warning) {
       bar.clear();
-      print_warning(warning.path + ": " + warning.reason + (warning.skipped ? " (skipped)" : ""));
+      print_file_warning(warning);
     };
     if (!quiet_)
       run_options.on_progress = [&](const IndexProgress& progress) { bar.update(progress); };
@@ -122,18 +117,31 @@ class IndexCommand : public Command {
       printer->index_summary({report, options.database_path, seconds});
       if (verbose_ && !json_) {
         for (const IndexWarning& warning : report.warnings) {
-          if (warning.skipped)
-            std::cout << "skipped " << warning.path << ": " << warning.reason << '\n';
+          if (warning.skipped) {
+            std::cout << "skipped " << escaped_path(warning.path) << ": "
+                      << escaped_for_terminal(warning.reason) << '\n';
+          }
         }
       }
     }
     if (report.interrupted) return interrupted_exit_status();
     if (watch_)
       return watch_paths(*indexer, options.database_path, paths_, run_options, quiet_, json_);
-    return kExitFound;
+    return report.files_skipped > 0 ? kExitSkippedFiles : kExitFound;
   }
 
  private:
+  // Throws Error kNotFound "MISSING PATH" if nothing is at `path`, kIo if what is there
+  // cannot be told (a symbolic link loop, a path too long, permission denied).
+  static void require_path(const std::string& path, const std::string& missing) {
+    std::error_code error;
+    if (std::filesystem::exists(path, error)) return;
+    if (!error || error == std::errc::no_such_file_or_directory) {
+      throw Error(ErrorKind::kNotFound, missing + path);
+    }
+    throw Error(ErrorKind::kIo, "cannot read " + path + ": " + error.message());
+  }
+
   std::vector<std::string> paths_;
   std::vector<std::string> manifests_;
   std::string database_;

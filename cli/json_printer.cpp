@@ -1,7 +1,11 @@
 // JSON Lines output (docs/output-format.md), built with nlohmann::ordered_json.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "escaped_text.h"
 #include "printer.h"
+#include "skip_reasons.h"
 #include "timeline_json.h"
 
 namespace pressclip::cli {
@@ -14,6 +18,15 @@ const char* origin_name(FieldOrigin origin) {
 
 nlohmann::ordered_json field_json(const MetadataField& field) {
   return {{"value", field.value}, {"origin", origin_name(field.origin)}};
+}
+
+// Sets `object[name]` to `path` and, if `path` is not valid UTF-8, `object[name + "_bytes"]`
+// to its bytes in base64: a JSON string holds only Unicode, so the bytes that are not are
+// written as U+FFFD in `name`, and a program that must open the file finds them exactly in
+// the other member (as ripgrep's JSON output does for such data).
+void set_path(nlohmann::ordered_json& object, const std::string& name, const std::string& path) {
+  object[name] = path;
+  if (!is_valid_utf8(path)) object[name + "_bytes"] = base64_encode(path);
 }
 
 nlohmann::ordered_json counts_json(const std::vector<FacetValue>& values) {
@@ -70,6 +83,7 @@ class JsonPrinter : public Printer {
                                      {"article",
                                       {{"id", hit.article.id},
                                        {"path", hit.article.path},
+                                       {"record", hit.article.record},
                                        {"title", hit.article.title},
                                        {"source", hit.article.source},
                                        {"agencies", hit.article.agencies},
@@ -83,6 +97,7 @@ class JsonPrinter : public Printer {
                                        {"highlights", std::move(highlights)},
                                        {"cut_before", hit.cut_before},
                                        {"cut_after", hit.cut_after}}}};
+    set_path(object["article"], "path", hit.article.path);
     if (hit.explanation) {
       object["explanation"] = {{"part_scores", hit.explanation->part_scores},
                                {"article_weight", hit.explanation->article_weight},
@@ -105,19 +120,27 @@ class JsonPrinter : public Printer {
     const ArticleMetadata& metadata = record.metadata;
     nlohmann::ordered_json agencies = nlohmann::ordered_json::array();
     for (const MetadataField& agency : metadata.agencies) agencies.push_back(field_json(agency));
-    emit({{"format_version", kJsonFormatVersion},
-          {"id", record.id},
-          {"path", record.path},
-          {"other_paths", record.other_paths},
-          {"fields",
-           {{"title", field_json(metadata.title)},
-            {"source", field_json(metadata.source)},
-            {"date", field_json(metadata.date)},
-            {"url", field_json(metadata.url)},
-            {"language", field_json(metadata.language)},
-            {"agencies", std::move(agencies)}}},
-          {"charset", record.charset},
-          {"passages", std::move(passages)}});
+    nlohmann::ordered_json object = {{"format_version", kJsonFormatVersion},
+                                     {"id", record.id},
+                                     {"path", record.path},
+                                     {"record", record.record},
+                                     {"other_paths", record.other_paths},
+                                     {"fields",
+                                      {{"title", field_json(metadata.title)},
+                                       {"source", field_json(metadata.source)},
+                                       {"date", field_json(metadata.date)},
+                                       {"url", field_json(metadata.url)},
+                                       {"language", field_json(metadata.language)},
+                                       {"agencies", std::move(agencies)}}},
+                                     {"charset", record.charset},
+                                     {"passages", std::move(passages)}};
+    set_path(object, "path", record.path);
+    if (!std::all_of(record.other_paths.begin(), record.other_paths.end(), is_valid_utf8)) {
+      nlohmann::ordered_json bytes = nlohmann::ordered_json::array();
+      for (const std::string& other : record.other_paths) bytes.push_back(base64_encode(other));
+      object["other_paths_bytes"] = std::move(bytes);
+    }
+    emit(object);
   }
 
   void facets(const Facets& facets) override {
@@ -150,8 +173,14 @@ class JsonPrinter : public Printer {
     const IndexReport& report = summary.report;
     nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
     for (const IndexWarning& warning : report.warnings) {
-      warnings.push_back(
-          {{"path", warning.path}, {"reason", warning.reason}, {"skipped", warning.skipped}});
+      nlohmann::ordered_json object = {
+          {"path", warning.path}, {"reason", warning.reason}, {"skipped", warning.skipped}};
+      set_path(object, "path", warning.path);
+      warnings.push_back(std::move(object));
+    }
+    nlohmann::ordered_json skipped_by_kind = nlohmann::ordered_json::object();
+    for (const auto& [kind, count] : count_skip_kinds(report.warnings)) {
+      skipped_by_kind[std::string(kind)] = count;
     }
     emit({{"format_version", kJsonFormatVersion},
           {"database", summary.database_path},
@@ -168,7 +197,8 @@ class JsonPrinter : public Printer {
           {"commits", report.batches_committed},
           {"seconds", summary.seconds},
           {"interrupted", report.interrupted},
-          {"warnings", std::move(warnings)}});
+          {"warnings", std::move(warnings)},
+          {"skipped_by_kind", std::move(skipped_by_kind)}});
   }
 
  private:

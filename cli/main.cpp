@@ -7,14 +7,16 @@
 #include <iostream>
 
 #include "command.h"
+#include "escaped_text.h"
 #include "interrupt.h"
 #include "pressclip/error.h"
 #include "pressclip/version.h"
 
 namespace {
 
+// Messages may quote paths and text from files: made safe for a terminal, on one line.
 int fail(const std::string& message, int status = pressclip::cli::kExitError) {
-  std::cerr << "pressclip: error: " << message << '\n';
+  std::cerr << "pressclip: error: " << pressclip::cli::escaped_for_terminal(message) << '\n';
   return status;
 }
 

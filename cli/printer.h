@@ -49,7 +49,13 @@ class Printer {
 std::unique_ptr<Printer> make_text_printer(std::ostream& out, Styles styles);
 std::unique_ptr<Printer> make_json_printer(std::ostream& out);
 
-/// Prints "pressclip: warning: MESSAGE" on standard error.
+/// Prints "pressclip: warning: MESSAGE" on standard error, MESSAGE made safe for a terminal
+/// (escaped_for_terminal).
 void print_warning(const std::string& message);
+
+/// Prints "pressclip: warning: PATH: REASON" on standard error for a problem with one input
+/// file, with " (skipped)" at the end if it was not indexed. PATH is escaped (escaped_path),
+/// so that a name holding a line break or an escape sequence prints as one harmless line.
+void print_file_warning(const IndexWarning& warning);
 
 }  // namespace pressclip::cli

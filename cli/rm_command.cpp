@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "escaped_text.h"
 #include "index_lock.h"
 #include "interrupt.h"
 #include "pressclip/indexer.h"
@@ -14,7 +15,8 @@ class RmCommand : public Command {
  public:
   void add_options(CLI::App& app) override {
     app.add_option("articles", articles_,
-                   "Article ids (as search and show print them) or paths of indexed files")
+                   "Article ids (as search and show print them), paths of indexed files (every "
+                   "article of a JSON Lines or mbox file), or PATH#RECORD for one of them")
         ->required()
         ->type_name("ID|PATH");
     add_database_option(app, database_);
@@ -35,7 +37,7 @@ class RmCommand : public Command {
     int status = kExitFound;
     for (const std::string& article : articles_) {
       if (!indexer->remove_article(article)) {
-        std::cerr << "pressclip: no article with id or path '" << article << "'\n";
+        std::cerr << "pressclip: no article with id or path '" << escaped_path(article) << "'\n";
         status = kExitNothingFound;
       }
     }

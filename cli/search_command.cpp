@@ -5,6 +5,7 @@
 
 #include "choice_option.h"
 #include "command.h"
+#include "escaped_text.h"
 #include "pressclip/searcher.h"
 #include "printer.h"
 #include "settings.h"
@@ -146,7 +147,8 @@ class SearchCommand : public Command {
     std::cout.flush();
     // A hint, not a result: on standard error, so that output stays hits only.
     if (!results.suggested_query.empty()) {
-      std::cerr << "pressclip: did you mean: " << results.suggested_query << '\n';
+      std::cerr << "pressclip: did you mean: " << escaped_for_terminal(results.suggested_query)
+                << '\n';
     }
     return results.hits.empty() ? kExitNothingFound : kExitFound;
   }

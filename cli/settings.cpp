@@ -81,7 +81,10 @@ AliasFile read_source_alias_file(const std::string& option_value) {
   std::string path = option_value;
   if (path.empty()) {
     path = default_alias_file();
-    if (path.empty() || !std::filesystem::exists(path)) return {};
+    // The default file is optional: one that cannot even be looked at (a home directory
+    // that this user may not enter) is taken as absent.
+    std::error_code error;
+    if (path.empty() || !std::filesystem::exists(path, error)) return {};
   } else if (!std::filesystem::exists(path)) {
     throw Error(ErrorKind::kNotFound, "no such source alias file: " + path);
   }

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "escaped_text.h"
 #include "pressclip/searcher.h"
 #include "printer.h"
 #include "settings.h"
@@ -12,7 +13,9 @@ namespace {
 class ShowCommand : public Command {
  public:
   void add_options(CLI::App& app) override {
-    app.add_option("article", article_, "Article id (as search prints it) or the path of its file")
+    app.add_option("article", article_,
+                   "Article id (as search prints it), the path of its file, or PATH#RECORD "
+                   "for one article of a JSON Lines or mbox file")
         ->required()
         ->type_name("ID|PATH");
     add_database_option(app, database_);
@@ -25,7 +28,7 @@ class ShowCommand : public Command {
     Searcher searcher(resolve_database_path(database_));
     const std::optional<ArticleRecord> record = searcher.find_article(article_);
     if (!record) {
-      std::cerr << "pressclip: no article with id or path '" << article_ << "'\n";
+      std::cerr << "pressclip: no article with id or path '" << escaped_path(article_) << "'\n";
       return kExitNothingFound;
     }
     auto printer = json_ ? make_json_printer(std::cout)

@@ -4,7 +4,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "escaped_text.h"
 #include "printer.h"
+#include "skip_reasons.h"
 #include "timeline_printer.h"
 
 namespace pressclip::cli {
@@ -15,16 +17,18 @@ constexpr std::string_view kEllipsis = "…";
 // Values listed per facet in text output at most; --json lists them all.
 constexpr std::size_t kMostValuesShown = 12;
 
-// `path` relative to the working directory when it lies inside it, as ripgrep prints.
+// `path` relative to the working directory when it lies inside it, as ripgrep prints;
+// escaped (escaped_path).
 std::string display_path(const std::string& path) {
   std::error_code error;
   const std::string here = std::filesystem::current_path(error).string() + "/";
-  if (!error && path.starts_with(here)) return path.substr(here.size());
-  return path;
+  if (!error && path.starts_with(here)) return escaped_path(path.substr(here.size()));
+  return escaped_path(path);
 }
 
+// `value` made safe for a terminal, or `placeholder` if it is empty.
 std::string or_placeholder(const std::string& value, const char* placeholder) {
-  return value.empty() ? placeholder : value;
+  return value.empty() ? placeholder : escaped_for_terminal(value);
 }
 
 std::string human_bytes(std::size_t bytes) {
@@ -74,13 +78,15 @@ class TextPrinter : public Printer {
     out_ << s.heading << hit.rank << '.' << s.reset << ' ' << s.source
          << or_placeholder(hit.article.source, "(unknown source)") << s.reset << ' ' << s.date
          << or_placeholder(hit.article.date, "(undated)") << s.reset << "  " << s.heading
-         << hit.article.title << s.reset << '\n';
+         << escaped_for_terminal(hit.article.title) << s.reset << '\n';
     char score[32];
     std::snprintf(score, sizeof score, "%.2f", hit.score);
     out_ << kIndent << s.path
-         << or_placeholder(display_path(hit.article.path), "(added from standard input)") << s.reset
-         << ' ' << s.dim << "passage " << hit.passage.index << ", score " << score << s.reset
-         << '\n';
+         << or_placeholder(display_path(hit.article.path) +
+                               (hit.article.record.empty() ? "" : "#" + hit.article.record),
+                           "(added from standard input)")
+         << s.reset << ' ' << s.dim << "passage " << hit.passage.index << ", score " << score
+         << s.reset << '\n';
     // A passage cut out of a very long sentence shows where it was cut.
     std::string text = hit.passage_text;
     std::vector<Highlight> highlights = hit.highlights;
@@ -102,9 +108,14 @@ class TextPrinter : public Printer {
     const ArticleMetadata& m = record.metadata;
     out_ << s.heading << "id" << s.reset << "        " << record.id << '\n';
     out_ << s.heading << "path" << s.reset << "      "
-         << or_placeholder(record.path, "(added from standard input)") << '\n';
+         << (record.path.empty() ? "(added from standard input)" : escaped_path(record.path))
+         << '\n';
+    if (!record.record.empty()) {
+      out_ << s.heading << "record" << s.reset << "    " << escaped_for_terminal(record.record)
+           << '\n';
+    }
     for (const std::string& other : record.other_paths) {
-      out_ << s.heading << "also" << s.reset << "      " << other << '\n';
+      out_ << s.heading << "also" << s.reset << "      " << escaped_path(other) << '\n';
     }
     field("title", m.title);
     field("source", m.source);
@@ -113,7 +124,8 @@ class TextPrinter : public Printer {
     field("language", m.language);
     if (m.agencies.empty()) field("agency", {});
     for (const MetadataField& agency : m.agencies) field("agency", agency);
-    out_ << s.heading << "charset" << s.reset << "   " << record.charset << '\n';
+    out_ << s.heading << "charset" << s.reset << "   " << escaped_for_terminal(record.charset)
+         << '\n';
     out_ << s.heading << "passages" << s.reset << "  " << record.passages.size() << "\n\n";
     for (const PassageSpan& passage : record.passages) {
       out_ << s.dim << '[' << passage.index << "] bytes " << passage.start << '-' << passage.end
@@ -142,8 +154,9 @@ class TextPrinter : public Printer {
 
   void stats(const IndexStats& stats) override {
     const Styles& s = styles_;
-    out_ << s.heading << "index" << s.reset << "     " << stats.database_path << " (format "
-         << stats.index_format_version << ", " << stats.stemmer_language << " stemmer)\n";
+    out_ << s.heading << "index" << s.reset << "     " << escaped_path(stats.database_path)
+         << " (format " << stats.index_format_version << ", " << stats.stemmer_language
+         << " stemmer)\n";
     out_ << s.heading << "articles" << s.reset << "  " << stats.articles << '\n';
     out_ << s.heading << "passages" << s.reset << "  " << stats.passages << '\n';
     out_ << s.heading << "dates" << s.reset << "     ";
@@ -164,7 +177,9 @@ class TextPrinter : public Printer {
          << report.articles_updated << " updated, " << report.files_moved << " moved, "
          << report.articles_removed << " removed, " << report.files_unchanged << " unchanged, "
          << report.files_skipped << " skipped (" << human_bytes(report.bytes_indexed) << " read in "
-         << seconds << " s) in " << summary.database_path << '\n';
+         << seconds << " s) in " << escaped_path(summary.database_path) << '\n';
+    // What the skipped files were, by kind; each is named in a warning on standard error.
+    if (report.files_skipped > 0) out_ << skip_summary(report.warnings) << '\n';
   }
 
  private:
@@ -180,8 +195,8 @@ class TextPrinter : public Printer {
       const std::size_t first = latest ? values.size() - shown : 0;
       if (latest && first > 0) out_ << first << " earlier, ";
       for (std::size_t i = first; i < first + shown; ++i) {
-        out_ << (i > first ? ", " : "") << style << values[i].value << s.reset << ' '
-             << values[i].articles;
+        out_ << (i > first ? ", " : "") << style << escaped_for_terminal(values[i].value) << s.reset
+             << ' ' << values[i].articles;
       }
       if (!latest && shown < values.size()) out_ << ", " << values.size() - shown << " more";
       if (missing > 0) out_ << (values.empty() ? "" : ", ") << missing_label << ' ' << missing;
@@ -232,25 +247,36 @@ class TextPrinter : public Printer {
     out_ << summary << styles_.reset << '\n';
   }
 
+  // Control characters and invisible marks in the text are printed escaped, never as they
+  // are: an article cannot move the cursor, recolour or retitle the terminal.
   void print_passage(const std::string& text, const std::vector<Highlight>& highlights) {
     std::size_t next_highlight = 0;
     bool line_start = true;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size();) {
       if (next_highlight < highlights.size() && highlights[next_highlight].start == i) {
         if (line_start) out_ << kIndent;
         line_start = false;
         out_ << styles_.match;
       }
       const char c = text[i];
+      std::size_t length = 1;
       if (c == '\n' || c == '\r') {
         if (!line_start) out_ << '\n';
         line_start = true;
       } else {
         if (line_start) out_ << kIndent;
         line_start = false;
-        out_ << c;
+        // A whole character at a time: an escape must not cut one in two.
+        length = character_length_at(text, i);
+        const std::string_view character = std::string_view(text).substr(i, length);
+        if (c != '\t' && escaped_length_at(text, i) > 0) {
+          out_ << escaped_for_terminal(character);
+        } else {
+          out_ << character;
+        }
       }
-      if (next_highlight < highlights.size() && highlights[next_highlight].end == i + 1) {
+      i += length;
+      if (next_highlight < highlights.size() && highlights[next_highlight].end <= i) {
         out_ << styles_.reset;
         ++next_highlight;
       }
@@ -269,7 +295,13 @@ std::unique_ptr<Printer> make_text_printer(std::ostream& out, Styles styles) {
 }
 
 void print_warning(const std::string& message) {
-  std::cerr << "pressclip: warning: " << message << '\n';
+  std::cerr << "pressclip: warning: " << escaped_for_terminal(message) << '\n';
+}
+
+void print_file_warning(const IndexWarning& warning) {
+  std::cerr << "pressclip: warning: " << escaped_path(warning.path) << ": "
+            << escaped_for_terminal(warning.reason) << (warning.skipped ? " (skipped)" : "")
+            << '\n';
 }
 
 }  // namespace pressclip::cli

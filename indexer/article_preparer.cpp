@@ -1,22 +1,27 @@
-// Preparing one article: change detection, reading, metadata, analysis, passages, document.
+// Preparing the articles of a file: reading it, change detection per file or per record.
 #include "indexer/article_preparer.h"
+
+#include <set>
 
 #include "indexer/article_file.h"
 #include "indexer/article_readers.h"
-#include "indexer/charset_decoder.h"
 #include "indexer/file_identity.h"
-#include "indexer/metadata_resolver.h"
-#include "indexer/passage_builder.h"
-#include "indexer/text_metadata.h"
 #include "pressclip/error.h"
 #include "schema/article_id.h"
-#include "schema/field_table.h"
+#include "schema/file_terms.h"
 
 namespace pressclip::indexer {
 namespace {
 
-std::string prefixed(schema::FieldId field, std::string_view value) {
-  return std::string(schema::prefix_of(field)).append(value);
+// What identifies a record's content: its text and every metadata field it states. Two
+// records with the same content are one article, wherever they are.
+std::string record_hash(const RawArticle& raw) {
+  std::string hashed;
+  for (const auto& [name, value] : raw.metadata) {
+    hashed.append(name).append(1, '\0').append(value).append(1, '\0');
+  }
+  hashed.append("text").append(1, '\0').append(raw.text);
+  return content_hash(hashed);
 }
 
 }  // namespace
@@ -37,29 +42,98 @@ std::string ArticlePreparer::unique_id(const std::string& wanted,
   return id;
 }
 
-PreparedArticle ArticlePreparer::prepare(const std::string& path) {
+std::vector<PreparedArticle> ArticlePreparer::prepare(const std::string& path) {
+  std::vector<PreparedArticle> prepared;
+  prepare(path, [&](PreparedArticle article) {
+    prepared.push_back(std::move(article));
+    return true;
+  });
+  return prepared;
+}
+
+bool ArticlePreparer::prepare(const std::string& path,
+                              const std::function<bool(PreparedArticle)>& emit) {
   PreparedArticle prepared;
   prepared.path = path;
   prepared.file.path = path;
-  const ManifestRow* row = inputs_.manifests.find(path);
-  prepared.file.metadata_hash = metadata_hash(row);
-  std::string content;
-  try {
-    const std::optional<schema::FileStamp> stamp = stamp_file(path);
-    if (!stamp) throw Error(ErrorKind::kIo, "cannot read: no such file");
-    prepared.file.stamp = *stamp;
-    content = read_article_file(path);
-  } catch (const Error& error) {
+  prepared.file.metadata_hash = metadata_hash(inputs_.manifests.find(path));
+  auto skip = [&](std::string reason) {
     prepared.kind = PreparedKind::kSkipped;
     prepared.skipped = true;
-    prepared.warnings.push_back({path, error.what(), true});
-    return prepared;
+    prepared.warnings.push_back({path, std::move(reason), true});
+    return emit(std::move(prepared));
+  };
+  FileArticles file;
+  try {
+    std::string content = read_article_file(path, &prepared.file.stamp, file_size_limit(path));
+    prepared.content_hash = content_hash(content);
+    file = read_articles(std::move(content), path);
+  } catch (const Error& error) {
+    return skip(error.what());
   }
-  prepared.content_hash = content_hash(content);
+  for (std::string& problem : file.skipped) {
+    prepared.warnings.push_back({path, std::move(problem), false});
+  }
+  if (file.articles.empty()) return skip("no article in the file");
+  if (file.articles.front().record.empty()) {
+    return emit(prepare_whole_file(std::move(prepared), std::move(file.articles.front())));
+  }
 
+  // A file of several articles: each record on its own, then the list of what it holds.
+  PreparedArticle end = prepared;
+  end.kind = PreparedKind::kRecordsEnd;
+  std::set<std::string> seen;
+  for (RawArticle& raw : file.articles) {
+    if (!seen.insert(raw.record).second) continue;  // Readers skip them; never write two.
+    end.records.push_back(raw.record);
+    PreparedArticle record = prepare_record(prepared, std::move(raw));
+    record.ends_file = false;
+    if (!emit(std::move(record))) return false;
+    prepared.warnings.clear();  // Given with the first record.
+  }
+  end.warnings = std::move(prepared.warnings);
+  return emit(std::move(end));
+}
+
+PreparedArticle ArticlePreparer::prepare_whole_file(PreparedArticle prepared, RawArticle raw) {
+  // An id the file states (an e-mail's Message-ID) is the article's, if it can be one.
+  const std::string wanted = schema::is_valid_article_id(raw.id)
+                                 ? raw.id
+                                 : schema::article_id_from_canonical_path(prepared.path);
+  if (!schema::is_valid_article_id(raw.id)) raw.id.clear();
+  return compare_and_analyse(std::move(prepared), std::move(raw), wanted);
+}
+
+PreparedArticle ArticlePreparer::prepare_record(const PreparedArticle& file, RawArticle raw) {
+  PreparedArticle prepared;
+  prepared.path = file.path;
+  prepared.file = file.file;
+  prepared.file.record = raw.record;
+  prepared.warnings = file.warnings;
+  prepared.content_hash = record_hash(raw);
+  std::string wanted = raw.id;
+  if (!wanted.empty() && !schema::is_valid_article_id(wanted)) {
+    prepared.warnings.push_back(
+        {file.path,
+         raw.location + ": id '" + wanted.substr(0, 160) + "' cannot be an article id (" +
+             std::string(schema::kArticleIdRule) + "); a derived id is used",
+         false});
+    wanted.clear();
+  }
+  if (wanted.empty()) {
+    wanted = schema::article_id_from_canonical_path(schema::file_locator(file.path, raw.record));
+  }
+  return compare_and_analyse(std::move(prepared), std::move(raw), wanted);
+}
+
+PreparedArticle ArticlePreparer::compare_and_analyse(PreparedArticle prepared, RawArticle raw,
+                                                     const std::string& wanted_id) {
+  const std::string& path = prepared.path;
+  const std::string& record = prepared.file.record;
   // A text the index already holds is not analysed again.
   std::size_t file_index = 0;
-  const RecordedArticle* recorded = state_ ? state_->article_of_path(path, &file_index) : nullptr;
+  const RecordedArticle* recorded =
+      state_ ? state_->article_of_file(path, record, &file_index) : nullptr;
   if (recorded && recorded->state.content_hash == prepared.content_hash &&
       recorded->state.files[file_index].metadata_hash == prepared.file.metadata_hash) {
     prepared.kind = PreparedKind::kRestamp;
@@ -74,142 +148,22 @@ PreparedArticle ArticlePreparer::prepare(const std::string& path) {
     prepared.article_id = same_text->state.article_id;
     return prepared;
   }
-  // A path that alone made an article keeps that article (and its id); a path that leaves
-  // an article of several files becomes an article of its own.
+  // A file (or record) that alone made an article keeps that article (and its id); one that
+  // leaves an article of several files becomes an article of its own.
   const bool sole_file = recorded && recorded->state.files.size() == 1;
   if (sole_file) {
     prepared.target = recorded->docid;
     prepared.article_id = recorded->state.article_id;
     assigned_ids_.insert(prepared.article_id);
+  } else if (!raw.id.empty() && wanted_id == raw.id) {
+    // An id the record states names one article wherever it is: the writer joins it.
+    prepared.article_id = wanted_id;
+    prepared.stated_id = true;
   } else {
-    prepared.article_id =
-        unique_id(schema::article_id_from_canonical_path(path), path + prepared.content_hash);
+    const std::string seed = schema::file_locator(path, record) + prepared.content_hash;
+    prepared.article_id = unique_id(wanted_id, seed);
   }
-  return analyse(std::move(prepared), std::move(content));
-}
-
-PreparedArticle ArticlePreparer::prepare_text(std::string content, const std::string& id) {
-  PreparedArticle prepared;
-  prepared.content_hash = content_hash(content);
-  prepared.article_id = id.empty() ? prepared.content_hash.substr(0, 16) : id;
-  prepared = analyse(std::move(prepared), std::move(content));
-  if (prepared.kind == PreparedKind::kSkipped) {
-    throw Error(ErrorKind::kBadArgument, "not an article: " + prepared.warnings.front().reason);
-  }
-  return prepared;
-}
-
-PreparedArticle ArticlePreparer::prepare_fields(const ArticleFields& fields) {
-  const std::pair<const char*, const std::string*> values[] = {
-      {"title", &fields.title}, {"source", &fields.source},     {"date", &fields.date},
-      {"url", &fields.url},     {"language", &fields.language}, {"text", &fields.text}};
-  MetadataLayers layers;
-  // The hash covers every field, so that the same fields make the same id and a change to
-  // any of them is a change of the article.
-  std::string hashed;
-  for (const auto& [name, value] : values) {
-    if (const std::size_t bad = find_invalid_utf8(*value); bad != std::string::npos) {
-      throw Error(ErrorKind::kBadArgument, std::string("the ") + name +
-                                               " is not valid UTF-8 (first bad byte at offset " +
-                                               std::to_string(bad) + ")");
-    }
-    if (std::string_view(name) != "text" && !value->empty()) layers.given[name] = *value;
-    hashed.append(name).append(1, '\0').append(*value).append(1, '\0');
-  }
-  std::string agencies;
-  for (const std::string& agency : fields.agencies) {
-    if (find_invalid_utf8(agency) != std::string::npos) {
-      throw Error(ErrorKind::kBadArgument, "an agency name is not valid UTF-8");
-    }
-    agencies.append(agencies.empty() ? "" : "; ").append(agency);
-  }
-  if (!agencies.empty()) layers.given["agency"] = agencies;
-  hashed.append("agency").append(1, '\0').append(agencies);
-
-  PreparedArticle prepared;
-  prepared.content_hash = content_hash(hashed);
-  prepared.article_id = fields.id.empty() ? prepared.content_hash.substr(0, 16) : fields.id;
-  prepared = analyse_parsed(std::move(prepared), fields.text, std::move(layers), "UTF-8");
-  if (prepared.kind == PreparedKind::kSkipped) {
-    throw Error(ErrorKind::kBadArgument, "not an article: " + prepared.warnings.front().reason);
-  }
-  return prepared;
-}
-
-PreparedArticle ArticlePreparer::analyse(PreparedArticle prepared, std::string content) {
-  const std::string& path = prepared.path;
-  auto skip = [&](std::string reason) {
-    prepared.kind = PreparedKind::kSkipped;
-    prepared.skipped = true;
-    prepared.warnings.push_back({path, std::move(reason), true});
-    return std::move(prepared);
-  };
-  FileArticles file;
-  try {
-    file = read_articles(std::move(content), path);
-  } catch (const Error& error) {
-    return skip(error.what());
-  }
-  for (std::string& problem : file.skipped) {
-    prepared.warnings.push_back({path, std::move(problem), false});
-  }
-  if (file.articles.empty()) return skip("no article in the file");
-  std::vector<RawArticle>& articles = file.articles;
-  // One article per file for now; a reader of several (JSON Lines) will need ids per article.
-  if (articles.size() > 1) {
-    prepared.warnings.push_back(
-        {path, "holds " + std::to_string(articles.size()) + " articles; only the first is indexed",
-         false});
-  }
-  RawArticle& raw = articles.front();
-  MetadataLayers layers;
-  (raw.metadata_origin == FieldOrigin::kDocument ? layers.document : layers.front_matter) =
-      std::move(raw.metadata);
-  return analyse_parsed(std::move(prepared), std::move(raw.text), std::move(layers),
-                        std::move(raw.charset));
-}
-
-PreparedArticle ArticlePreparer::analyse_parsed(PreparedArticle prepared, std::string text,
-                                                MetadataLayers layers, std::string charset) {
-  const std::string& path = prepared.path;
-  const schema::AnalysedText analysed = analyzer_.analyse(text);
-  if (analysed.sentences.empty()) {
-    prepared.kind = PreparedKind::kSkipped;
-    prepared.skipped = true;
-    prepared.warnings.push_back({path, "no sentences in the article text", true});
-    return prepared;
-  }
-  if (!path.empty()) {
-    if (const ManifestRow* row = inputs_.manifests.find(path)) layers.manifest = *row;
-  }
-  layers.text = extract_text_metadata(text);
-
-  ArticleRecord record;
-  record.path = path;
-  record.id = prepared.article_id;
-  std::vector<std::string> problems;
-  record.metadata =
-      resolve_metadata(layers, text, analysed.sentences.front(), inputs_.names, problems);
-  for (std::string& problem : problems)
-    prepared.warnings.push_back({path, std::move(problem), false});
-  record.passages = build_passages(analysed.sentences);
-  record.text = std::move(text);
-  record.charset = std::move(charset);
-
-  prepared.kind = PreparedKind::kFull;
-  prepared.document = builder_.build(record, analysed);
-  schema::FileState state{record.id, prepared.content_hash, {}};
-  if (!path.empty()) {
-    state.files.push_back(prepared.file);
-    prepared.document.add_boolean_term(prefixed(schema::FieldId::kPath, path));
-  }
-  prepared.document.add_boolean_term(
-      prefixed(schema::FieldId::kContentHash, prepared.content_hash));
-  prepared.document.add_value(schema::kFileStateSlot, schema::encode_file_state(state));
-  prepared.id_term = prefixed(schema::FieldId::kId, record.id);
-  prepared.passages = record.passages.size();
-  prepared.text_bytes = record.text.size();
-  return prepared;
+  return analyse_raw(std::move(prepared), std::move(raw));
 }
 
 }  // namespace pressclip::indexer

@@ -65,6 +65,10 @@ class ArticleReader {
   /// these names are articles when a directory is walked (pressclip::is_article_file_name).
   virtual std::span<const std::string_view> extensions() const noexcept = 0;
 
+  /// True for a format of several articles per file (JSON Lines, mbox): its files may hold
+  /// up to kMaxArticlesFileBytes (indexer/article_file.h), each article kMaxArticleBytes.
+  virtual bool holds_several_articles() const noexcept { return false; }
+
   /// True if `content` (a file's bytes, whole) looks like this format. Cheap: a look at the
   /// first bytes, not a parse.
   virtual bool recognises(std::string_view content) const = 0;

@@ -4,7 +4,10 @@
 #include <filesystem>
 #include <span>
 
+#include "indexer/email_reader.h"
 #include "indexer/html_reader.h"
+#include "indexer/jsonl_reader.h"
+#include "indexer/mbox_reader.h"
 #include "indexer/plain_text_reader.h"
 #include "pressclip/error.h"
 
@@ -20,7 +23,11 @@ const PlainTextReader& plain_text_reader() {
 // first use, so that no static initialisation order matters.)
 std::span<const ArticleReader* const> readers() {
   static const HtmlReader html;
-  static const ArticleReader* const table[] = {&html, &plain_text_reader()};
+  static const JsonLinesReader json_lines;
+  static const EmailReader email;
+  static const MboxReader mbox;
+  static const ArticleReader* const table[] = {&html, &json_lines, &email, &mbox,
+                                               &plain_text_reader()};
   return table;
 }
 
@@ -50,13 +57,34 @@ const ArticleReader& reader_for(std::string_view path, std::string_view content)
   return plain_text_reader();
 }
 
+std::size_t file_size_limit(std::string_view path) {
+  const std::string extension = lowercase(std::filesystem::path(path).extension().string());
+  for (const ArticleReader* reader : readers()) {
+    if (reader->holds_several_articles() && lists_extension(*reader, extension)) {
+      return kMaxArticlesFileBytes;
+    }
+  }
+  return kMaxArticleBytes;
+}
+
 FileArticles read_articles(std::string content, const std::string& path) {
-  if (content.size() > kMaxArticleBytes) {
+  const ArticleReader& reader = reader_for(path, content);
+  const std::size_t limit =
+      reader.holds_several_articles() ? kMaxArticlesFileBytes : kMaxArticleBytes;
+  if (content.size() > limit) {
     throw Error(ErrorKind::kBadArgument, "text of " + std::to_string(content.size() >> 20) +
                                              " MiB is larger than an article can be");
   }
-  const ArticleReader& reader = reader_for(path, content);
-  return reader.read(std::move(content), path);
+  FileArticles file = reader.read(std::move(content), path);
+  // Each article of a large file of several is still at most an article's size.
+  std::erase_if(file.articles, [&](const RawArticle& article) {
+    if (article.text.size() <= kMaxArticleBytes) return false;
+    file.skipped.push_back(article.location + ": text of " +
+                           std::to_string(article.text.size() >> 20) +
+                           " MiB is larger than an article can be");
+    return true;
+  });
+  return file;
 }
 
 bool is_article_extension(std::string_view extension) {

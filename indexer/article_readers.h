@@ -12,11 +12,17 @@
 namespace pressclip::indexer {
 
 /// The reader for the file at `path` ("" for standard input) with bytes `content`: the first
-/// reader of the table (HTML, then plain text) whose extensions include the path's (in any
-/// case) and that recognises the content; plain text if none does. So a .html file that does
-/// not start like HTML is read as plain text, and HTML in a .txt file or on standard input
-/// stays plain text too. Thread-safe.
+/// reader of the table (HTML, JSON Lines, e-mail message, mbox, then plain text) whose
+/// extensions include the path's (in any case) and that recognises the content; plain text
+/// if none does. So a .html file that does not start like HTML is read as plain text, a
+/// .jsonl file not starting with '{', a .eml file not starting with a header line and a
+/// .mbox file not starting with "From " too, and HTML in a .txt file or on standard input
+/// stays plain text. Thread-safe.
 const ArticleReader& reader_for(std::string_view path, std::string_view content);
+
+/// How large the file at `path` may be: kMaxArticlesFileBytes if its extension is that of a
+/// format of several articles, else kMaxArticleBytes. Thread-safe.
+std::size_t file_size_limit(std::string_view path);
 
 /// The articles of a file (or of standard input, `path` ""), read by reader_for's reader.
 /// Throws Error kBadArgument, with a message saying why, if `content` is larger than

@@ -2,9 +2,13 @@
 #include "indexer/article_writer.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
+#include <vector>
 
 #include "schema/article_id.h"
 #include "schema/field_table.h"
+#include "schema/file_terms.h"
 #include "schema/stored_article.h"
 
 namespace pressclip::indexer {
@@ -19,6 +23,21 @@ schema::FileState state_of(const Xapian::Document& document) {
       .value_or(schema::FileState{});
 }
 
+// The term that finds the article of `file`: its record's, or its path's for a whole file.
+std::string file_term(const schema::IndexedFile& file) {
+  return file.record.empty() ? schema::path_term(file.path)
+                             : schema::record_term(file.path, file.record);
+}
+
+void add_file_terms(Xapian::Document& document, const schema::IndexedFile& file) {
+  document.add_boolean_term(schema::path_term(file.path));
+  if (!file.record.empty()) document.add_boolean_term(file_term(file));
+}
+
+std::vector<Xapian::docid> postings(const Xapian::Database& database, const std::string& term) {
+  return {database.postlist_begin(term), database.postlist_end(term)};
+}
+
 }  // namespace
 
 Xapian::docid ArticleWriter::find(const std::string& term) {
@@ -31,43 +50,57 @@ std::size_t ArticleWriter::passages_of(const Xapian::Document& document) {
   return value.empty() ? 0 : static_cast<std::size_t>(Xapian::sortable_unserialise(value));
 }
 
-// Stores `state` in `document` and writes it back; the stored record's path follows the
-// first file, which only changes when that file is gone or moved.
+// Stores `state` in `document` and writes it back; the stored record's path and record
+// follow the first file, which only changes when that file is gone or moved.
 void ArticleWriter::write_state(Xapian::docid docid, Xapian::Document& document,
                                 schema::FileState& state, const std::string& old_first_path) {
-  const std::string new_first_path = state.files.empty() ? "" : state.files.front().path;
+  const std::string new_first_path =
+      state.files.empty()
+          ? ""
+          : schema::file_locator(state.files.front().path, state.files.front().record);
   if (new_first_path != old_first_path) {
     ArticleRecord record = schema::decode_article(document.get_data());
-    record.path = new_first_path;
+    record.path = state.files.empty() ? "" : state.files.front().path;
+    record.record = state.files.empty() ? "" : state.files.front().record;
     document.set_data(schema::encode_article(record));
   }
   document.add_value(schema::kFileStateSlot, schema::encode_file_state(state));
   database_.replace_document(docid, document);
 }
 
+// The first file of `state` as write_state compares it.
+static std::string first_locator(const schema::FileState& state) {
+  return state.files.empty()
+             ? ""
+             : schema::file_locator(state.files.front().path, state.files.front().record);
+}
+
 void ArticleWriter::restamp(Xapian::docid docid, const schema::IndexedFile& file) {
   Xapian::Document document = database_.get_document(docid);
   schema::FileState state = state_of(document);
   for (schema::IndexedFile& known : state.files) {
-    if (known.path == file.path) known = file;
+    if (schema::is_file(known, file.path, file.record)) known = file;
   }
-  const std::string first = state.files.empty() ? "" : state.files.front().path;
+  const std::string first = first_locator(state);
   write_state(docid, document, state, first);
 }
 
 void ArticleWriter::add_file(Xapian::docid docid, const schema::IndexedFile& file) {
   Xapian::Document document = database_.get_document(docid);
   schema::FileState state = state_of(document);
-  const std::string first = state.files.empty() ? "" : state.files.front().path;
+  const std::string first = first_locator(state);
   state.files.push_back(file);
-  document.add_boolean_term(prefixed(schema::FieldId::kPath, file.path));
+  add_file_terms(document, file);
   write_state(docid, document, state, first);
 }
 
 bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) {
-  const std::string path_term = prefixed(schema::FieldId::kPath, prepared.path);
+  const std::string path_term = file_term(prepared.file);
   switch (prepared.kind) {
     case PreparedKind::kSkipped:
+      return true;
+    case PreparedKind::kRecordsEnd:
+      forget_other_records(prepared.path, prepared.records, report);
       return true;
     case PreparedKind::kRestamp:
       if (const Xapian::docid docid = find(path_term)) restamp(docid, prepared.file);
@@ -79,7 +112,7 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
       if (docid == 0) return false;
       const Xapian::docid previous = find(path_term);
       if (previous == docid) return true;
-      if (previous != 0) forget_path(prepared.path, report);
+      if (previous != 0) forget_file(prepared.file, report);
       add_file(docid, prepared.file);
       ++report.files_moved;
       return true;
@@ -98,7 +131,7 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
   const bool sole_file = previous != 0 && previous_state.files.size() == 1;
   if (same_text != 0 && same_text != previous) {
     // Another article has this text: this path becomes one of its files.
-    if (previous != 0) forget_path(prepared.path, report);
+    if (previous != 0) forget_file(prepared.file, report);
     add_file(same_text, prepared.file);
     ++report.files_moved;
     return true;
@@ -134,11 +167,18 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
     passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(previous)));
     database_.replace_document(previous, document);
   } else {
-    if (previous != 0) forget_path(prepared.path, report);
+    if (previous != 0) forget_file(prepared.file, report);
+    if (prepared.stated_id) {
+      if (const Xapian::docid holder = find(schema::id_term(prepared.article_id))) {
+        join_article(holder, prepared, report);
+        return true;
+      }
+    }
     std::string id = prepared.article_id;
-    for (int attempt = 1; find(prefixed(schema::FieldId::kId, id)) != 0; ++attempt) {
-      id = schema::article_id_from_canonical_path(prepared.path + '\n' + prepared.content_hash +
-                                                  '\n' + std::to_string(attempt));
+    const std::string locator = schema::file_locator(prepared.path, prepared.file.record);
+    for (int attempt = 1; find(schema::id_term(id)) != 0; ++attempt) {
+      id = schema::article_id_from_canonical_path(locator + '\n' + prepared.content_hash + '\n' +
+                                                  std::to_string(attempt));
     }
     if (id != prepared.article_id) rekey(document, id);
     database_.add_document(document);
@@ -152,8 +192,8 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
 
 void ArticleWriter::rekey(Xapian::Document& document, const std::string& id) {
   schema::FileState state = state_of(document);
-  document.remove_term(prefixed(schema::FieldId::kId, state.article_id));
-  document.add_boolean_term(prefixed(schema::FieldId::kId, id));
+  document.remove_term(schema::id_term(state.article_id));
+  document.add_boolean_term(schema::id_term(id));
   ArticleRecord record = schema::decode_article(document.get_data());
   record.id = id;
   document.set_data(schema::encode_article(record));
@@ -161,22 +201,75 @@ void ArticleWriter::rekey(Xapian::Document& document, const std::string& id) {
   document.add_value(schema::kFileStateSlot, schema::encode_file_state(state));
 }
 
-void ArticleWriter::forget_path(const std::string& path, IndexReport& report) {
-  const std::string path_term = prefixed(schema::FieldId::kPath, path);
-  const Xapian::docid docid = find(path_term);
-  if (docid == 0) return;
+void ArticleWriter::forget_files(Xapian::docid docid,
+                                 const std::function<bool(const schema::IndexedFile&)>& leaving,
+                                 IndexReport& report) {
   Xapian::Document document = database_.get_document(docid);
   schema::FileState state = state_of(document);
-  const std::string first = state.files.empty() ? "" : state.files.front().path;
-  std::erase_if(state.files, [&](const schema::IndexedFile& file) { return file.path == path; });
+  const std::string first = first_locator(state);
+  std::vector<schema::IndexedFile> left;
+  std::erase_if(state.files, [&](const schema::IndexedFile& file) {
+    if (!leaving(file)) return false;
+    left.push_back(file);
+    return true;
+  });
+  if (left.empty()) return;
   if (state.files.empty()) {
     passage_total_ -= std::min(passage_total_, passages_of(document));
     database_.delete_document(docid);
     ++report.articles_removed;
     return;
   }
-  document.remove_term(path_term);
+  std::set<std::string> paths_left;
+  for (const schema::IndexedFile& file : left) {
+    if (!file.record.empty()) document.remove_term(file_term(file));
+    paths_left.insert(file.path);
+  }
+  for (const schema::IndexedFile& kept : state.files) paths_left.erase(kept.path);
+  for (const std::string& path : paths_left) document.remove_term(schema::path_term(path));
   write_state(docid, document, state, first);
+}
+
+void ArticleWriter::forget_file(const schema::IndexedFile& file, IndexReport& report) {
+  const Xapian::docid docid = find(file_term(file));
+  if (docid == 0) return;
+  forget_files(
+      docid,
+      [&](const schema::IndexedFile& known) {
+        return schema::is_file(known, file.path, file.record);
+      },
+      report);
+}
+
+void ArticleWriter::forget_path(const std::string& path, IndexReport& report) {
+  for (Xapian::docid docid : postings(database_, schema::path_term(path))) {
+    forget_files(
+        docid, [&](const schema::IndexedFile& known) { return known.path == path; }, report);
+  }
+}
+
+void ArticleWriter::forget_other_records(const std::string& path,
+                                         const std::vector<std::string>& records,
+                                         IndexReport& report) {
+  const std::set<std::string> kept(records.begin(), records.end());
+  for (Xapian::docid docid : postings(database_, schema::path_term(path))) {
+    forget_files(
+        docid,
+        [&](const schema::IndexedFile& known) {
+          return known.path == path && !kept.contains(known.record);
+        },
+        report);
+  }
+}
+
+std::size_t ArticleWriter::remove_articles_with(const std::string& term, IndexReport& report) {
+  const std::vector<Xapian::docid> docids = postings(database_, term);
+  for (Xapian::docid docid : docids) {
+    passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(docid)));
+    database_.delete_document(docid);
+    ++report.articles_removed;
+  }
+  return docids.size();
 }
 
 bool ArticleWriter::remove_article(const std::string& id_term, IndexReport& report) {
@@ -188,32 +281,100 @@ bool ArticleWriter::remove_article(const std::string& id_term, IndexReport& repo
   return true;
 }
 
-std::size_t ArticleWriter::merge_duplicate_texts() {
-  const std::string prefix(schema::prefix_of(schema::FieldId::kContentHash));
-  std::vector<std::vector<Xapian::docid>> groups;
-  for (auto term = database_.allterms_begin(prefix); term != database_.allterms_end(prefix);
-       ++term) {
-    if (term.get_termfreq() < 2) continue;
-    groups.emplace_back(database_.postlist_begin(*term), database_.postlist_end(*term));
+void ArticleWriter::join_article(Xapian::docid holder, const PreparedArticle& prepared,
+                                 IndexReport& report) {
+  const Xapian::Document old_document = database_.get_document(holder);
+  schema::FileState state = state_of(old_document);
+  Xapian::Document document = prepared.document;
+  for (const schema::IndexedFile& file : state.files) add_file_terms(document, file);
+  state.files.push_back(prepared.file);
+  state.content_hash = prepared.content_hash;
+  passage_total_ -= std::min(passage_total_, passages_of(old_document));
+  passage_total_ += prepared.passages;
+  write_state(holder, document, state, "");  // "": the stored path follows the first file.
+  ++report.articles_updated;
+  ++report.articles_indexed;
+  report.bytes_indexed += prepared.text_bytes;
+}
+
+void ArticleWriter::absorb(Xapian::Document& keeper, schema::FileState& state, Xapian::docid from) {
+  const Xapian::Document duplicate = database_.get_document(from);
+  for (const schema::IndexedFile& file : state_of(duplicate).files) {
+    state.files.push_back(file);
+    add_file_terms(keeper, file);
   }
+  passage_total_ -= std::min(passage_total_, passages_of(duplicate));
+  database_.delete_document(from);
+}
+
+// The groups of two or more articles that hold a term starting with `prefix`.
+static std::vector<std::vector<Xapian::docid>> shared_terms(const Xapian::Database& database,
+                                                            const std::string& prefix) {
+  std::vector<std::vector<Xapian::docid>> groups;
+  for (auto term = database.allterms_begin(prefix); term != database.allterms_end(prefix); ++term) {
+    if (term.get_termfreq() >= 2) groups.push_back(postings(database, *term));
+  }
+  return groups;
+}
+
+// The files of an article merged from several, in the order a run of one writer would have
+// met them: by path (the walk's order), then by record.
+static void sort_files(schema::FileState& state) {
+  std::stable_sort(state.files.begin(), state.files.end(),
+                   [](const schema::IndexedFile& a, const schema::IndexedFile& b) {
+                     return std::tie(a.path, a.record) < std::tie(b.path, b.record);
+                   });
+}
+
+// Merges each group of articles into one: `keeper_of` picks the member that keeps its
+// document (text, id and metadata); the others' files join it.
+std::size_t ArticleWriter::merge_groups(
+    const std::string& prefix,
+    const std::function<std::size_t(const std::vector<schema::FileState>&)>& keeper_of) {
   std::size_t merged = 0;
-  for (const std::vector<Xapian::docid>& group : groups) {
-    Xapian::Document keeper = database_.get_document(group.front());
-    schema::FileState state = state_of(keeper);
-    const std::string first = state.files.empty() ? "" : state.files.front().path;
-    for (std::size_t i = 1; i < group.size(); ++i) {
-      const Xapian::Document duplicate = database_.get_document(group[i]);
-      for (const schema::IndexedFile& file : state_of(duplicate).files) {
-        state.files.push_back(file);
-        keeper.add_boolean_term(prefixed(schema::FieldId::kPath, file.path));
-      }
-      passage_total_ -= std::min(passage_total_, passages_of(duplicate));
-      database_.delete_document(group[i]);
+  for (const std::vector<Xapian::docid>& group : shared_terms(database_, prefix)) {
+    std::vector<schema::FileState> states;
+    for (Xapian::docid docid : group) states.push_back(state_of(database_.get_document(docid)));
+    const std::size_t keeper_index = keeper_of(states);
+    const Xapian::docid keeper_docid = group[keeper_index];
+    Xapian::Document keeper = database_.get_document(keeper_docid);
+    schema::FileState state = states[keeper_index];
+    const std::string first = first_locator(state);
+    for (Xapian::docid docid : group) {
+      if (docid == keeper_docid) continue;
+      absorb(keeper, state, docid);
       ++merged;
     }
-    write_state(group.front(), keeper, state, first);
+    sort_files(state);
+    write_state(keeper_docid, keeper, state, first);
   }
   return merged;
+}
+
+std::size_t ArticleWriter::merge_duplicate_texts() {
+  // The same text: which document stays does not matter, only the order of the files.
+  return merge_groups(std::string(schema::prefix_of(schema::FieldId::kContentHash)),
+                      [](const std::vector<schema::FileState>&) { return std::size_t{0}; });
+}
+
+std::size_t ArticleWriter::merge_same_ids() {
+  // One writer would have read the files in path order, each record stating the id
+  // replacing the article's text: the text of the last file stays.
+  return merge_groups(std::string(schema::prefix_of(schema::FieldId::kId)),
+                      [](const std::vector<schema::FileState>& states) {
+                        auto last_file = [](const schema::FileState& state) {
+                          std::string last;
+                          for (const schema::IndexedFile& file : state.files) {
+                            last = std::max(last, schema::file_locator(file.path, file.record));
+                          }
+                          return last;
+                        };
+                        std::size_t last = 0;
+                        for (std::size_t i = 1; i < states.size(); ++i) {
+                          if (last_file(states[i]) > last_file(states[last])) last = i;
+                        }
+                        return last;
+                      });
 }
 
 }  // namespace pressclip::indexer

@@ -4,7 +4,9 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "indexer/article_preparer.h"
 #include "pressclip/indexer.h"
@@ -28,22 +30,53 @@ class ArticleWriter {
   /// prepares the file again in full.
   bool apply(const PreparedArticle& prepared, IndexReport& report);
 
-  /// Takes `path` out of the article it belongs to; removes the article with its last file.
-  /// Does nothing if no article has it.
+  /// Takes the file `path`, with all its records, out of the articles it belongs to; removes
+  /// an article with its last file. Does nothing if no article has it.
   void forget_path(const std::string& path, IndexReport& report);
+
+  /// Takes the records of `path` other than `records` (and the file as a whole) out of the
+  /// articles they belong to: the file now holds these records only.
+  void forget_other_records(const std::string& path, const std::vector<std::string>& records,
+                            IndexReport& report);
 
   /// Removes the article whose id term is `id_term`; false if there is none.
   bool remove_article(const std::string& id_term, IndexReport& report);
+
+  /// Removes every article that holds the term `term` (an id, path or record term);
+  /// returns how many.
+  std::size_t remove_articles_with(const std::string& term, IndexReport& report);
 
   /// Makes one article of the articles that share a text (a parallel build writes each
   /// file as its own): the first keeps them all as its files. Returns how many merged.
   std::size_t merge_duplicate_texts();
 
+  /// Makes one article of the articles that share an id (parallel writers cannot see each
+  /// other's ids: records in two files may state the same one): the first keeps its text
+  /// and takes the others' files. Returns how many merged.
+  std::size_t merge_same_ids();
+
   std::size_t passage_total() const { return passage_total_; }
 
  private:
   Xapian::docid find(const std::string& term);
+  // Takes the files for which `leaving` is true out of article `docid` (removing it with
+  // its last file) and drops their terms.
+  void forget_files(Xapian::docid docid,
+                    const std::function<bool(const schema::IndexedFile&)>& leaving,
+                    IndexReport& report);
+  // Takes one file (or record) out of the article that holds it.
+  void forget_file(const schema::IndexedFile& file, IndexReport& report);
   void add_file(Xapian::docid docid, const schema::IndexedFile& file);
+  // Writes `prepared` in place of article `holder`, which states the same id, keeping the
+  // holder's files beside the prepared one.
+  void join_article(Xapian::docid holder, const PreparedArticle& prepared, IndexReport& report);
+  // Merges each group of two or more articles sharing a term that starts with `prefix` into
+  // the member `keeper_of` picks.
+  std::size_t merge_groups(
+      const std::string& prefix,
+      const std::function<std::size_t(const std::vector<schema::FileState>&)>& keeper_of);
+  // Moves the files of article `from` into `keeper` (its state and terms), deleting `from`.
+  void absorb(Xapian::Document& keeper, schema::FileState& state, Xapian::docid from);
   void restamp(Xapian::docid docid, const schema::IndexedFile& file);
   std::size_t passages_of(const Xapian::Document& document);
   void rekey(Xapian::Document& document, const std::string& id);

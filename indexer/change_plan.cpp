@@ -41,10 +41,16 @@ ChangePlan plan_changes(const WalkResult& walk, const std::vector<std::string>& 
     plan.to_read.push_back(path);
   }
   const std::unordered_set<std::string> found(walk.articles.begin(), walk.articles.end());
+  // What lies in a directory that could not be listed is not gone: it was not looked at.
+  std::vector<std::string> unlisted;
+  for (const IndexWarning& warning : walk.warnings) unlisted.push_back(warning.path);
+  std::unordered_set<std::string_view> gone;  // A file of several articles is gone once.
   for (const RecordedArticle& article : state.articles()) {
     for (const schema::IndexedFile& file : article.state.files) {
-      if (!found.contains(file.path) && under_root(file.path, roots))
+      if (!found.contains(file.path) && under_root(file.path, roots) &&
+          !under_root(file.path, unlisted) && gone.insert(file.path).second) {
         plan.gone.push_back(file.path);
+      }
     }
   }
   return plan;

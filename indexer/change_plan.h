@@ -23,7 +23,8 @@ struct ChangePlan {
 /// Compares the files `walk` found under `roots` (the paths given to the run, canonical)
 /// with `state`: a file whose size, modification time and manifest row hash are recorded
 /// is unchanged and will not be read. A recorded file is gone if it lies under a root (is
-/// the root, or inside a root directory) and the walk did not find it.
+/// the root, or inside a root directory), not under a path the walk warned about (a
+/// directory it could not list), and the walk did not find it.
 ChangePlan plan_changes(const WalkResult& walk, const std::vector<std::string>& roots,
                         const IndexState& state, const ManifestSet& manifests);
 

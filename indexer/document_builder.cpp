@@ -3,6 +3,7 @@
 
 #include "schema/date_terms.h"
 #include "schema/field_table.h"
+#include "schema/file_terms.h"
 #include "schema/partial_date.h"
 #include "schema/passage_layout.h"
 #include "schema/stored_article.h"
@@ -16,6 +17,12 @@ constexpr std::size_t kMaxCachedStems = 200000;
 
 std::string prefixed(schema::FieldId field, std::string_view value) {
   return std::string(schema::prefix_of(field)).append(value);
+}
+
+// Adds the filter term `term` unless it is too long for Xapian (a source or agency name of
+// more than 240 bytes): the value is still stored and shown, but cannot be filtered on.
+void add_filter_term(Xapian::Document& document, const std::string& term) {
+  if (term.size() <= schema::kMaxXapianTermBytes) document.add_boolean_term(term);
 }
 
 // The first word position and word count of each passage.
@@ -70,22 +77,22 @@ Xapian::Document DocumentBuilder::build(const ArticleRecord& record,
   }
   add_title_terms(document, record.metadata.title);
 
-  document.add_boolean_term(prefixed(schema::FieldId::kId, record.id));
+  document.add_boolean_term(schema::id_term(record.id));
   const MetadataField& source = record.metadata.source;
   if (!source.value.empty()) {
-    document.add_boolean_term(
-        prefixed(schema::FieldId::kSource, analyzer_.normalise_phrase(source.value)));
+    add_filter_term(document,
+                    prefixed(schema::FieldId::kSource, analyzer_.normalise_phrase(source.value)));
     document.add_value(schema::kSourceSlot, source.value);
   }
   const MetadataField& language = record.metadata.language;
   if (!language.value.empty()) {
-    document.add_boolean_term(
-        prefixed(schema::FieldId::kLanguage, analyzer_.normalise_phrase(language.value)));
+    add_filter_term(
+        document, prefixed(schema::FieldId::kLanguage, analyzer_.normalise_phrase(language.value)));
   }
   std::string agencies;
   for (const MetadataField& agency : record.metadata.agencies) {
-    document.add_boolean_term(
-        prefixed(schema::FieldId::kAgency, analyzer_.normalise_phrase(agency.value)));
+    add_filter_term(document,
+                    prefixed(schema::FieldId::kAgency, analyzer_.normalise_phrase(agency.value)));
     if (!agencies.empty()) agencies += schema::kAgencySeparator;
     agencies += agency.value;
   }

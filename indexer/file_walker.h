@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "pressclip/indexer.h"
+
 namespace pressclip::indexer {
 
 /// What a walk found, each list sorted by path so that runs are reproducible.
@@ -13,12 +15,21 @@ struct WalkResult {
   std::vector<std::string> manifests;  ///< Canonical paths of `*.tsv` files in walked directories.
   std::vector<std::string> named_manifests;  ///< `*.tsv` files named as paths themselves.
   std::size_t ignored = 0;                   ///< Files in walked directories that are neither.
+  /// Directories inside walked ones that could not be listed (permission denied, an I/O
+  /// error), each with why; their files were not found. For the run's report.
+  std::vector<IndexWarning> warnings;
 };
 
 /// Article files are those named on the command line, and, inside walked directories,
-/// files ending in .txt, .text, .md or .markdown. Files ending in .tsv are manifest
-/// candidates. Names starting with '.' are skipped; directory symlinks are not followed.
-/// Throws Error kNotFound if a path does not exist.
+/// files whose name is an article's (is_article_file_name). Files ending in .tsv are
+/// manifest candidates. Names starting with '.' are skipped; directory symlinks are not
+/// followed (so a link loop is never walked). An entry with an article's name that is not a
+/// regular file (a FIFO, a socket, a device, a broken symbolic link or a link loop) is listed
+/// among the articles all the same, so that reading it skips it with a warning that says
+/// what it is; other such entries count as ignored. The walk holds one directory open at a
+/// time, whatever the depth, and lists directories whose path is longer than PATH_MAX (by
+/// opening them relative to an ancestor). Throws Error kNotFound if a path does not exist,
+/// kIo if a path or a directory given cannot be read.
 WalkResult walk_paths(const std::vector<std::string>& paths);
 
 /// The `*.tsv` files (canonical paths) in the directories holding `articles` and in their

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/charset_decoder.h"
+#include "indexer/html_depth_scan.h"
 #include "indexer/html_text.h"
 #include "pressclip/error.h"
 #include "schema/date_parser.h"
@@ -139,6 +140,8 @@ void set_once(std::string& field, std::string_view value) {
 }
 
 void read_element(const GumboNode& node, bool in_furniture, PageMetadata& page) {
+  // An SVG <title> or <script> says nothing about the page (and may hold a whole subtree).
+  if (node.v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return;
   const GumboTag tag = node.v.element.tag;
   if (tag == GUMBO_TAG_HTML) set_once(page.language, html_attribute(node, "lang"));
   if (tag == GUMBO_TAG_TITLE) set_once(page.title_element, text_content(node));
@@ -282,6 +285,9 @@ FileArticles HtmlReader::read(std::string content, const std::string&) const {
   hints.declared = declared_html_charset(content);
   hints.markup = true;
   DecodedText decoded = decode_to_utf8(std::move(content), hints);
+  // gumbo's time is not linear in the page (nesting times tags, attributes squared): pages
+  // that would take it long are refused before it starts.
+  require_html_within_limits(decoded.text);
 
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // Parse errors are not reported: keep none.

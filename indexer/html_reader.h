@@ -26,6 +26,12 @@ namespace pressclip::indexer {
 /// elements end paragraphs (a blank line), `<br>` ends a line, so sentences do not run
 /// together. The charset a `<meta>` declares wins over detection (decode_to_utf8).
 ///
+/// Pages that would make gumbo's time or memory grow faster than their size are refused
+/// before parsing (require_html_within_limits): elements nested deeper than
+/// kMaxHtmlNesting, a tag with more than kMaxHtmlAttributes attributes, formatting elements
+/// left open in numbers (html_depth_scan.h). Any page up to kMaxArticleBytes then parses in
+/// time linear in its size.
+///
 /// Thread-safety: thread-safe (no state).
 class HtmlReader final : public ArticleReader {
  public:
@@ -33,7 +39,8 @@ class HtmlReader final : public ArticleReader {
   std::span<const std::string_view> extensions() const noexcept override;
   bool recognises(std::string_view content) const override;
   /// One article. Throws Error kBadArgument if the content is binary, its encoding cannot be
-  /// told, or the page has no text.
+  /// told, the page passes one of the limits above ("HTML nested deeper than 256 levels"),
+  /// or it has no text.
   FileArticles read(std::string content, const std::string& path) const override;
 };
 

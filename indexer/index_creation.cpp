@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "pressclip/error.h"
+
 namespace pressclip::indexer {
 namespace {
 
@@ -21,12 +23,35 @@ bool is_creation_leftover(const fs::path& entry) {
          name.ends_with(".baseA") || name.ends_with(".baseB");
 }
 
-// True if `target` is missing, empty, or what a killed creation left.
+// True if `target` is missing, empty, or what a killed creation left; false if it holds a
+// database (an `iamglass`), for Xapian to open. Throws Error if it is something else: a file,
+// a directory that cannot be read, or one of other files, which Xapian would otherwise
+// fill with an index among them.
 bool needs_creation(const fs::path& target) {
-  if (!fs::exists(target)) return true;
-  if (!fs::is_directory(target) || fs::exists(target / "iamglass")) return false;
-  for (const fs::directory_entry& entry : fs::directory_iterator(target)) {
-    if (!is_creation_leftover(entry.path())) return false;
+  std::error_code error;
+  const fs::file_status status = fs::status(target, error);
+  if (status.type() == fs::file_type::not_found) return true;
+  const std::string quoted = "'" + target.string() + "'";
+  if (error) throw Error(ErrorKind::kIo, "cannot access " + quoted + " (" + error.message() + ")");
+  if (!fs::is_directory(status)) {
+    throw Error(ErrorKind::kBadArgument,
+                quoted + " is a file, not an index directory; give --db a directory");
+  }
+  if (fs::exists(target / "iamglass", error)) return false;
+  bool only_leftovers = true;
+  for (auto it = fs::directory_iterator(target, error); !error && it != fs::directory_iterator();
+       it.increment(error)) {
+    only_leftovers = only_leftovers && is_creation_leftover(it->path());
+  }
+  if (error) {
+    throw Error(ErrorKind::kIo,
+                "cannot read the index directory " + quoted + " (" + error.message() + ")");
+  }
+  if (!only_leftovers) {
+    throw Error(ErrorKind::kIndexCorrupt,
+                quoted +
+                    " holds other files and no index; give --db the index directory, or a new "
+                    "or empty one to create an index in");
   }
   return true;
 }

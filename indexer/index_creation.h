@@ -9,8 +9,10 @@ namespace pressclip::indexer {
 /// database is made in a sibling directory and renamed into place, so that `target` is
 /// never a half-created database. A directory left by a creation killed before Xapian wrote
 /// its revision file (only Xapian's own files, no `iamglass`), or an empty one, is replaced.
-/// Anything else at `target` is left for Xapian to accept or refuse. Throws Xapian::Error or
-/// std::filesystem::filesystem_error.
+/// A directory with an `iamglass` is left for Xapian to accept or refuse. Throws
+/// pressclip::Error kBadArgument if `target` is a file, kIndexCorrupt if it is a directory of
+/// other files (an index is never made among them), kIo if it cannot be read; else
+/// Xapian::Error or std::filesystem::filesystem_error.
 void ensure_index_directory(const std::filesystem::path& target);
 
 /// Removes what interrupted runs left beside `target`: the staging directories of a

@@ -19,7 +19,11 @@ IndexState::IndexState(const Xapian::Database& database) {
   for (std::size_t at = 0; at < articles_.size(); ++at) {
     const schema::FileState& stored = articles_[at].state;
     for (std::size_t file = 0; file < stored.files.size(); ++file) {
-      by_path_.emplace(stored.files[file].path, std::make_pair(at, file));
+      const schema::IndexedFile& indexed = stored.files[file];
+      by_path_.emplace(indexed.path, std::make_pair(at, file));
+      if (!indexed.record.empty()) {
+        by_record_.emplace(indexed.path + '\0' + indexed.record, std::make_pair(at, file));
+      }
     }
     if (!stored.content_hash.empty()) by_hash_.emplace(stored.content_hash, at);
     ids_.insert(stored.article_id);
@@ -30,6 +34,22 @@ const RecordedArticle* IndexState::article_of_path(const std::string& path,
                                                    std::size_t* file_index) const {
   auto found = by_path_.find(path);
   if (found == by_path_.end()) return nullptr;
+  if (file_index) *file_index = found->second.second;
+  return &articles_[found->second.first];
+}
+
+const RecordedArticle* IndexState::article_of_file(const std::string& path,
+                                                   const std::string& record,
+                                                   std::size_t* file_index) const {
+  if (record.empty()) {
+    std::size_t index = 0;
+    const RecordedArticle* article = article_of_path(path, &index);
+    if (article == nullptr || !article->state.files[index].record.empty()) return nullptr;
+    if (file_index) *file_index = index;
+    return article;
+  }
+  auto found = by_record_.find(path + '\0' + record);
+  if (found == by_record_.end()) return nullptr;
   if (file_index) *file_index = found->second.second;
   return &articles_[found->second.first];
 }

@@ -31,8 +31,14 @@ class IndexState {
   IndexState(const IndexState&) = delete;
   IndexState& operator=(const IndexState&) = delete;
 
-  /// The article `path` was read into, with the index of `path` in its files; null if none.
+  /// An article read from `path` (the file, or one of its records), with the index of that
+  /// file in its files; null if none. All of a file's records share its stamp.
   const RecordedArticle* article_of_path(const std::string& path,
+                                         std::size_t* file_index = nullptr) const;
+
+  /// The article read from the file `path` as a whole (`record` "") or from its record
+  /// `record`, with the index of that file in its files; null if none.
+  const RecordedArticle* article_of_file(const std::string& path, const std::string& record,
                                          std::size_t* file_index = nullptr) const;
 
   /// An article whose text hashes to `hash`, or null.
@@ -49,6 +55,8 @@ class IndexState {
   // a run that finds nothing changed spends most of its user time here, in allocations.
   std::vector<RecordedArticle> articles_;
   std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> by_path_;
+  // Records of files of several articles, by path + '\0' + record.
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> by_record_;
   std::unordered_map<std::string_view, std::size_t> by_hash_;
   std::unordered_set<std::string_view> ids_;
 };

@@ -13,6 +13,7 @@
 #include "pressclip/indexer.h"
 #include "schema/article_id.h"
 #include "schema/field_table.h"
+#include "schema/file_terms.h"
 #include "schema/index_settings.h"
 #include "schema/xapian_errors.h"
 
@@ -42,18 +43,19 @@ bool Indexer::Impl::remove_article(const std::string& id_or_path) {
   IndexReport ignored;
   try {
     indexer::ArticleWriter& writer = pending_writer();
-    bool removed = writer.remove_article(
-        std::string(schema::prefix_of(schema::FieldId::kId)).append(id_or_path), ignored);
-    if (!removed && std::filesystem::path(id_or_path).has_filename()) {
-      const std::string path = schema::canonical_path(id_or_path);
-      const indexer::IndexState state(database_);
-      if (const indexer::RecordedArticle* article = state.article_of_path(path)) {
-        removed = writer.remove_article(
-            std::string(schema::prefix_of(schema::FieldId::kId)).append(article->state.article_id),
-            ignored);
-      }
+    if (writer.remove_article(schema::id_term(id_or_path), ignored)) return true;
+    if (!std::filesystem::path(id_or_path).has_filename()) return false;
+    // A file: every article read from it (all the records of a file of several articles).
+    if (writer.remove_articles_with(schema::path_term(schema::canonical_path(id_or_path)),
+                                    ignored) > 0) {
+      return true;
     }
-    return removed;
+    // PATH#RECORD: one record of a file of several articles.
+    const std::size_t hash = id_or_path.rfind('#');
+    if (hash == std::string::npos || hash == 0) return false;
+    const std::string path = schema::canonical_path(id_or_path.substr(0, hash));
+    return writer.remove_articles_with(schema::record_term(path, id_or_path.substr(hash + 1)),
+                                       ignored) > 0;
   } catch (...) {
     discard_pending();
     schema::rethrow_as_error("removing an article from '" + options_.database_path + "' failed");
@@ -73,20 +75,10 @@ void Indexer::Impl::commit() {
 }
 
 void Indexer::Impl::check_id(const std::string& id) {
-  if (!id.empty() && !is_valid_id(id)) {
+  if (!id.empty() && !schema::is_valid_article_id(id)) {
     throw Error(ErrorKind::kBadArgument,
-                "id '" + id + "' must be 1-64 letters, digits, '-', '_' or '.'");
+                "id '" + id + "' must be " + std::string(schema::kArticleIdRule));
   }
-}
-
-bool Indexer::Impl::is_valid_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    if (!allowed) return false;
-  }
-  return true;
 }
 
 indexer::ArticleWriter& Indexer::Impl::pending_writer() {

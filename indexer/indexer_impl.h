@@ -74,7 +74,6 @@ class Indexer::Impl {
 
   // Articles given by the program (indexer_articles.cpp).
   static void check_id(const std::string& id);
-  static bool is_valid_id(const std::string& id);
   // The writer of the changes pending since the last commit, started on first use.
   indexer::ArticleWriter& pending_writer();
   // Writes one article given by the program; commits once the pending changes fill a batch.

@@ -50,6 +50,8 @@ IndexReport Indexer::Impl::index_paths(const std::vector<std::string>& paths,
   IndexReport report;
   indexer::WalkResult walk = indexer::walk_paths(paths);
   report.files_ignored = walk.ignored;
+  // Copied: the plan needs the paths, so as not to take what is under them for gone.
+  for (const IndexWarning& warning : walk.warnings) warn(report, run, warning);
   const indexer::ManifestSet manifests = load_manifests(walk, run, report);
   const indexer::MetadataInputs inputs{manifests, {source_aliases_, agency_aliases_}};
   const std::size_t writers = writer_count(options_.writers);
@@ -196,7 +198,7 @@ void Indexer::Impl::build_in_parallel(const std::vector<std::string>& articles,
       Xapian::WritableDatabase built((staging / "merged").string(), Xapian::DB_OPEN);
       built.begin_transaction(true);
       indexer::ArticleWriter writer(built, read_counter(built, schema::kPassageTotalKey));
-      merged = writer.merge_duplicate_texts();
+      merged = writer.merge_duplicate_texts() + writer.merge_same_ids();
       built.set_metadata(std::string(schema::kPassageTotalKey),
                          std::to_string(writer.passage_total()));
       built.commit_transaction();
@@ -254,8 +256,11 @@ void Indexer::Impl::write_changes(const indexer::ChangePlan& plan,
   std::thread producer([&] {
     try {
       indexer::ArticlePreparer preparer(language_, inputs, &state);
+      auto push = [&](indexer::PreparedArticle prepared) {
+        return queue.push(std::move(prepared));
+      };
       for (const std::string& path : plan.to_read) {
-        if (!queue.push(preparer.prepare(path))) break;
+        if (!preparer.prepare(path, push)) break;
       }
     } catch (...) {
       producer_error = std::current_exception();
@@ -268,12 +273,21 @@ void Indexer::Impl::write_changes(const indexer::ChangePlan& plan,
     std::vector<std::string> read_again;
     while (std::optional<indexer::PreparedArticle> prepared = queue.pop()) {
       for (IndexWarning& warning : prepared->warnings) warn(report, run, std::move(warning));
+      if (!prepared->skipped) {
+        if (!in_batch_) begin_batch();
+        if (!writer.apply(*prepared, report) &&
+            (read_again.empty() || read_again.back() != prepared->path)) {
+          read_again.push_back(prepared->path);
+        }
+        batch_bytes_ += prepared->text_bytes;
+        ++batch_articles_;
+      }
+      // A file is committed whole: the records of a file of several articles all carry its
+      // new stamp, or none does, so a run cut short never leaves a file half indexed that
+      // the next run would take for unchanged.
+      if (!prepared->ends_file) continue;
       progress.done(1, prepared->file.stamp.size);
-      if (prepared->skipped) continue;
-      if (!in_batch_) begin_batch();
-      if (!writer.apply(*prepared, report)) read_again.push_back(prepared->path);
-      batch_bytes_ += prepared->text_bytes;
-      if (batch_is_due(++batch_articles_)) commit_batch(writer, report);
+      if (in_batch_ && batch_is_due(batch_articles_)) commit_batch(writer, report);
       if (stopped()) break;
     }
     queue.close();
@@ -285,7 +299,11 @@ void Indexer::Impl::write_changes(const indexer::ChangePlan& plan,
       // A text whose article went away during this run is read in full after all.
       indexer::ArticlePreparer preparer(language_, inputs);
       if (!in_batch_) begin_batch();
-      for (const std::string& path : read_again) writer.apply(preparer.prepare(path), report);
+      for (const std::string& path : read_again) {
+        for (const indexer::PreparedArticle& prepared : preparer.prepare(path)) {
+          writer.apply(prepared, report);
+        }
+      }
       for (const std::string& path : plan.gone) writer.forget_path(path, report);
     }
     if (in_batch_) commit_batch(writer, report);

@@ -46,18 +46,28 @@ void write_shard(const std::string& path, SharedWork& work, ParallelBuildOutcome
   while (!work.stop && !(work.settings.stop && work.settings.stop->load())) {
     const std::size_t index = work.next_article++;
     if (index >= work.articles.size()) break;
-    PreparedArticle prepared = preparer.prepare(work.articles[index]);
-    for (IndexWarning& warning : prepared.warnings) {
-      if (!work.warnings.push(std::move(warning))) return;  // The caller gave up.
-    }
-    if (prepared.skipped) continue;
-    // The walk gives each file once and ids are unique per file: nothing to replace.
-    shard.add_document(prepared.document);
-    ++tally.articles_indexed;
-    tally.bytes_indexed += prepared.text_bytes;
-    tally.passages += prepared.passages;
-    ++batch_articles;
-    batch_bytes += prepared.text_bytes;
+    bool gave_up = false;
+    preparer.prepare(work.articles[index], [&](PreparedArticle prepared) {
+      for (IndexWarning& warning : prepared.warnings) {
+        if (!work.warnings.push(std::move(warning))) {
+          gave_up = true;  // The caller gave up.
+          return false;
+        }
+      }
+      if (prepared.skipped || prepared.kind != PreparedKind::kFull) return true;
+      // The walk gives each file once and ids are unique within a shard: nothing to replace
+      // (ids stated by records in two shards are settled after the merge).
+      shard.add_document(prepared.document);
+      ++tally.articles_indexed;
+      tally.bytes_indexed += prepared.text_bytes;
+      tally.passages += prepared.passages;
+      ++batch_articles;
+      batch_bytes += prepared.text_bytes;
+      return true;
+    });
+    if (gave_up) return;
+    // Committed at file ends only, as incremental runs do (a shard is scratch space until
+    // the merge anyway).
     if (batch_articles >= work.settings.batch_articles ||
         batch_bytes >= work.settings.batch_bytes) {
       shard.commit();

@@ -38,4 +38,12 @@ bool looks_like_generated_id(std::string_view text) {
   return true;
 }
 
+bool is_valid_article_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxArticleIdBytes) return false;
+  for (char c : id) {
+    if (c <= ' ' || c > '~' || c == '"' || c == '(' || c == ')' || c == '\\') return false;
+  }
+  return true;
+}
+
 }  // namespace pressclip::schema

@@ -7,8 +7,10 @@ namespace pressclip::schema {
 namespace {
 
 constexpr char kSeparator = '\0';
-// Bumped if the layout changes; a value with another version reads as missing.
-constexpr std::string_view kVersion = "1";
+// Bumped if the layout changes; a value with an unknown version reads as missing. Version 1
+// had no record field (4 fields per file); it is still read.
+constexpr std::string_view kVersion = "2";
+constexpr std::string_view kVersionWithoutRecords = "1";
 
 template <typename Number>
 bool parse_number(std::string_view text, Number& number) {
@@ -30,6 +32,7 @@ std::string encode_file_state(const FileState& state) {
     field(std::to_string(file.stamp.size));
     field(std::to_string(file.stamp.modified_ns));
     field(file.metadata_hash);
+    field(file.record);
     field(file.path);
   }
   return value;
@@ -43,18 +46,22 @@ std::optional<FileState> decode_file_state(std::string_view value) {
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
-  if (fields.size() < 3 || fields[0] != kVersion || (fields.size() - 3) % 4 != 0) {
-    return std::nullopt;
-  }
+  if (fields.size() < 3) return std::nullopt;
+  const bool has_records = fields[0] == kVersion;
+  if (!has_records && fields[0] != kVersionWithoutRecords) return std::nullopt;
+  const std::size_t per_file = has_records ? 5 : 4;
+  if ((fields.size() - 3) % per_file != 0) return std::nullopt;
   FileState state{std::string(fields[1]), std::string(fields[2]), {}};
-  for (std::size_t i = 3; i < fields.size(); i += 4) {
+  for (std::size_t i = 3; i < fields.size(); i += per_file) {
     IndexedFile file;
+    const std::string_view path = fields[i + per_file - 1];
     if (!parse_number(fields[i], file.stamp.size) ||
-        !parse_number(fields[i + 1], file.stamp.modified_ns) || fields[i + 3].empty()) {
+        !parse_number(fields[i + 1], file.stamp.modified_ns) || path.empty()) {
       return std::nullopt;
     }
     file.metadata_hash = fields[i + 2];
-    file.path = fields[i + 3];
+    if (has_records) file.record = fields[i + 3];
+    file.path = path;
     state.files.push_back(std::move(file));
   }
   return state;

@@ -17,10 +17,13 @@ struct FileStamp {
   friend bool operator==(const FileStamp&, const FileStamp&) = default;
 };
 
-/// One file an article was read from.
+/// One file (or one record of a file of several articles) an article was read from.
 struct IndexedFile {
   std::string path;  ///< Canonical path.
-  FileStamp stamp;   ///< As it was when last read or checked.
+  /// The record key within a file of several articles (JSON Lines, mbox); "" for a file
+  /// that is one article.
+  std::string record;
+  FileStamp stamp;  ///< As it was when last read or checked.
   /// Hash of the metadata given outside the file (its manifest row), "" if none: a new
   /// manifest row re-indexes an unchanged file.
   std::string metadata_hash;
@@ -35,11 +38,17 @@ struct FileState {
   std::vector<IndexedFile> files;  ///< The first is the article's `path`.
 };
 
+/// True if `file` is the file `path` record `record` ("" for a whole file).
+inline bool is_file(const IndexedFile& file, std::string_view path, std::string_view record) {
+  return file.path == path && file.record == record;
+}
+
 /// Serialises `state` as NUL-separated fields (paths never contain NUL). Fast to decode:
 /// a run that finds nothing changed decodes one per article.
 std::string encode_file_state(const FileState& state);
 
-/// Reads a value written by encode_file_state; std::nullopt if it is not one.
+/// Reads a value written by encode_file_state (or by the layout before records, whose files
+/// have no record); std::nullopt if it is not one.
 std::optional<FileState> decode_file_state(std::string_view value);
 
 }  // namespace pressclip::schema

@@ -31,6 +31,35 @@ MetadataField decode_field(const nlohmann::json& json) {
   return field;
 }
 
+// True if `text` can be a JSON string as it is (valid UTF-8).
+bool is_json_text(const std::string& text) {
+  try {
+    (void)nlohmann::json(text).dump();
+    return true;
+  } catch (const nlohmann::json::type_error&) {
+    return false;
+  }
+}
+
+std::string to_hex(const std::string& bytes) {
+  static constexpr char kHexDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char byte : bytes) {
+    hex += kHexDigits[byte >> 4];
+    hex += kHexDigits[byte & 0xf];
+  }
+  return hex;
+}
+
+std::string from_hex(const std::string& hex) {
+  auto digit = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes += static_cast<char>(digit(hex[i]) * 16 + digit(hex[i + 1]));
+  }
+  return bytes;
+}
+
 }  // namespace
 
 std::string encode_article(const ArticleRecord& record) {
@@ -54,6 +83,9 @@ std::string encode_article(const ArticleRecord& record) {
       {"passages", std::move(passages)},
       {"charset", record.charset},
   };
+  if (!record.record.empty()) json["record"] = record.record;
+  // A file name need not be UTF-8: its exact bytes are kept beside a readable form.
+  if (!is_json_text(record.path)) json["path_hex"] = to_hex(record.path);
   // Invalid UTF-8 never reaches here (readers convert it), but never throw on it either.
   // A compact dump escapes every newline, so the first newline ends the header.
   std::string data = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -74,7 +106,8 @@ ArticleRecord decode_article(const std::string& data) {
     }
     ArticleRecord record;
     record.id = json.at("id").get<std::string>();
-    record.path = json.at("path").get<std::string>();
+    record.path = json.contains("path_hex") ? from_hex(json.at("path_hex").get<std::string>())
+                                            : json.at("path").get<std::string>();
     record.metadata.title = decode_field(json.at("title"));
     record.metadata.source = decode_field(json.at("source"));
     record.metadata.date = decode_field(json.at("date"));
@@ -84,6 +117,7 @@ ArticleRecord decode_article(const std::string& data) {
       record.metadata.agencies.push_back(decode_field(agency));
     }
     record.charset = json.value("charset", std::string("UTF-8"));
+    record.record = json.value("record", std::string());
     record.text = data.substr(header_end + 1);
     std::size_t index = 0;
     for (const auto& span : json.at("passages")) {

@@ -13,6 +13,7 @@
 #include "schema/date_terms.h"
 #include "schema/field_table.h"
 #include "schema/file_state.h"
+#include "schema/file_terms.h"
 #include "schema/index_settings.h"
 #include "schema/name_aliases.h"
 #include "schema/partial_date.h"
@@ -115,7 +116,8 @@ ArticleSummary summarise(const ArticleRecord& record) {
                          metadata.source.value,
                          metadata.date.value,
                          metadata.date.origin == FieldOrigin::kInferred,
-                         {}};
+                         {},
+                         record.record};
   for (const MetadataField& agency : metadata.agencies) summary.agencies.push_back(agency.value);
   return summary;
 }
@@ -125,9 +127,12 @@ ArticleSummary summarise(const ArticleRecord& record) {
 class Searcher::Impl {
  public:
   explicit Impl(const std::string& path) : path_(path) {
-    if (!std::filesystem::exists(path)) {
+    std::error_code missing;  // A symbolic link loop is an error, not an exception here.
+    if (!std::filesystem::exists(path, missing)) {
       throw Error(ErrorKind::kIndexMissing,
-                  "no index at '" + path + "'; index some articles first");
+                  "no index at '" + path + "'" +
+                      (missing ? " (" + missing.message() + ")" : std::string()) +
+                      "; index some articles first");
     }
     try {
       database_ = Xapian::Database(path);
@@ -182,15 +187,37 @@ class Searcher::Impl {
   std::optional<ArticleRecord> find_article(const std::string& id_or_path) {
     try {
       return with_retries([&] {
-        if (auto record =
-                find_by_term(std::string(schema::prefix_of(schema::FieldId::kId)) + id_or_path)) {
+        if (auto record = find_by_term(schema::id_term(id_or_path))) return record;
+        if (auto record = find_by_term(schema::path_term(schema::canonical_path(id_or_path)))) {
           return record;
         }
-        return find_by_term(std::string(schema::prefix_of(schema::FieldId::kPath)) +
-                            schema::canonical_path(id_or_path));
+        // PATH#RECORD: one record of a file of several articles.
+        const std::size_t hash = id_or_path.rfind('#');
+        if (hash == std::string::npos || hash == 0) return std::optional<ArticleRecord>();
+        return find_by_term(schema::record_term(schema::canonical_path(id_or_path.substr(0, hash)),
+                                                id_or_path.substr(hash + 1)));
       });
     } catch (...) {
       schema::rethrow_as_error("cannot read article '" + id_or_path + "'");
+    }
+  }
+
+  std::vector<std::string> article_ids_of_file(const std::string& path) {
+    try {
+      return with_retries([&] {
+        const std::string term = schema::path_term(schema::canonical_path(path));
+        std::vector<std::string> ids;
+        for (auto posting = database_.postlist_begin(term); posting != database_.postlist_end(term);
+             ++posting) {
+          const Xapian::Document document = database_.get_document(*posting);
+          if (auto state = schema::decode_file_state(document.get_value(schema::kFileStateSlot))) {
+            ids.push_back(state->article_id);
+          }
+        }
+        return ids;
+      });
+    } catch (...) {
+      schema::rethrow_as_error("cannot read the articles of '" + path + "'");
     }
   }
 
@@ -513,7 +540,8 @@ class Searcher::Impl {
     ArticleRecord record = schema::decode_article(document.get_data());
     if (auto state = schema::decode_file_state(document.get_value(schema::kFileStateSlot))) {
       for (std::size_t i = 1; i < state->files.size(); ++i) {
-        record.other_paths.push_back(state->files[i].path);
+        record.other_paths.push_back(
+            schema::file_locator(state->files[i].path, state->files[i].record));
       }
     }
     return record;
@@ -539,6 +567,10 @@ SearchResults Searcher::search(const SearchOptions& options) { return impl_->sea
 
 std::optional<ArticleRecord> Searcher::find_article(const std::string& id_or_path) {
   return impl_->find_article(id_or_path);
+}
+
+std::vector<std::string> Searcher::article_ids_of_file(const std::string& path) {
+  return impl_->article_ids_of_file(path);
 }
 
 IndexStats Searcher::stats() { return impl_->stats(); }

@@ -51,8 +51,9 @@ struct ArticleMetadata {
 /// are read as the same fields of front matter are (docs/sources-and-agencies.md), with origin
 /// FieldOrigin::kGiven, which takes precedence over every other origin.
 struct ArticleFields {
-  /// 1-64 letters, digits, '-', '_' or '.'; empty: derived from a hash of all the fields, so
-  /// that the same fields added twice make one article. An article with this id is replaced.
+  /// 1-128 printable ASCII characters other than space, '"', '(', ')' and '\\'; empty:
+  /// derived from a hash of all the fields, so that the same fields added twice make one
+  /// article. An article with this id is replaced.
   std::string id;
   std::string title;   ///< Empty: the first sentence of the text.
   std::string source;  ///< The publisher, mapped through the alias table.
@@ -74,9 +75,15 @@ struct PassageSpan {
 
 /// An indexed article as stored in the index, for `show` and for embedders.
 struct ArticleRecord {
-  std::string id;    ///< Stable identifier: 16 hex digits derived from the file's path.
+  /// Stable identifier: the id given by the program or stated by the article (a JSON Lines
+  /// "id", an e-mail's Message-ID), else 16 hex digits derived from its file's path.
+  std::string id;
   std::string path;  ///< Absolute path of the file it was read from ("" if added from stdin).
-  /// Further files with the same text (docs/index-format.md), in the order they were found.
+  /// In a file of several articles (JSON Lines, mbox): the article's record key in `path`,
+  /// its stated id or its position ("line-7", "message-3"); "" for a file of one article.
+  std::string record;
+  /// Further files with the same text (docs/index-format.md), in the order they were found;
+  /// a record of a file of several articles as "PATH#RECORD".
   std::vector<std::string> other_paths;
   ArticleMetadata metadata;
   std::string text;                   ///< The article text, as read (UTF-8).

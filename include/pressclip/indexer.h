@@ -153,7 +153,8 @@ class PRESSCLIP_EXPORT Indexer {
   /// file behind it. `id` is its id, or empty for one derived from the text; an article with
   /// that id is replaced. The change is pending until commit() (see there). Returns the id.
   /// Throws Error kBadArgument if `text` is not an article (binary, encoding unknown, no
-  /// sentences) or `id` is not 1-64 letters, digits, '-', '_' or '.'.
+  /// sentences) or `id` is not 1-128 printable ASCII characters other than space, '"',
+  /// '(', ')' and '\\'.
   std::string add_article(const std::string& text, const std::string& id = "");
 
   /// Indexes one article given as fields (ArticleFields), replacing the article with the

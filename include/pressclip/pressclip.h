@@ -111,7 +111,8 @@ PRESSCLIP_EXPORT pressclip_status pressclip_indexer_index_paths(pressclip_indexe
 /** An article given as fields in memory. Every member may be NULL (not given) except
  * `text`. Values are read as front matter values are (docs/sources-and-agencies.md). */
 typedef struct pressclip_article_fields {
-  const char* id;     /**< 1-64 of [A-Za-z0-9._-]; NULL: derived from the fields. */
+  const char* id; /**< 1-128 printable ASCII, no space, quote, parenthesis, backslash; NULL: derived
+                     from the fields. */
   const char* title;  /**< NULL: the first sentence of the text. */
   const char* source; /**< The publisher, mapped through the alias table. */
   const char* date;   /**< "2023-08-03", "3 August 2023", "2023-08", ... */
@@ -254,6 +255,9 @@ PRESSCLIP_EXPORT size_t pressclip_hit_rank(const pressclip_results* results, siz
 PRESSCLIP_EXPORT double pressclip_hit_score(const pressclip_results* results, size_t i);
 PRESSCLIP_EXPORT const char* pressclip_hit_article_id(const pressclip_results* results, size_t i);
 PRESSCLIP_EXPORT const char* pressclip_hit_path(const pressclip_results* results, size_t i);
+/** In a file of several articles (JSON Lines, mbox): the article's record key in its path;
+ * "" otherwise. `show` and `rm` accept "PATH#RECORD". */
+PRESSCLIP_EXPORT const char* pressclip_hit_record(const pressclip_results* results, size_t i);
 PRESSCLIP_EXPORT const char* pressclip_hit_title(const pressclip_results* results, size_t i);
 PRESSCLIP_EXPORT const char* pressclip_hit_source(const pressclip_results* results, size_t i);
 /** ISO 8601 at its precision: "2023", "2023-08" or "2023-08-03". */
@@ -319,6 +323,9 @@ typedef enum pressclip_field {
 PRESSCLIP_EXPORT const char* pressclip_article_id(const pressclip_article* article);
 /** The file it was read from; "" if it was given in memory. */
 PRESSCLIP_EXPORT const char* pressclip_article_path(const pressclip_article* article);
+/** In a file of several articles (JSON Lines, mbox): the article's record key in its path
+ * (its stated id, or its position: "line-7", "message-3"); "" otherwise. */
+PRESSCLIP_EXPORT const char* pressclip_article_record(const pressclip_article* article);
 /** A field's value, "" when unknown. */
 PRESSCLIP_EXPORT const char* pressclip_article_field(const pressclip_article* article,
                                                      pressclip_field field);

@@ -179,6 +179,8 @@ struct ArticleSummary {
   std::string date;                   ///< ISO 8601 at its precision, empty when unknown.
   bool date_inferred = false;         ///< The date was inferred from the text.
   std::vector<std::string> agencies;  ///< Credited wire agencies, canonical names.
+  /// The article's record key in `path`, for a file of several articles (ArticleRecord).
+  std::string record;
 };
 
 /// One ranked passage. `passage.start`/`end` are byte offsets in the article text of what is
@@ -257,9 +259,14 @@ class PRESSCLIP_EXPORT Searcher {
   /// today is not a YYYY-MM-DD date, or recency is asked with a date order.
   SearchResults search(const SearchOptions& options);
 
-  /// The article with id `id_or_path`, or else the article indexed from that file path;
-  /// std::nullopt if there is none.
+  /// The article with id `id_or_path`, or else the article indexed from that file path
+  /// (the first, for a file of several articles), or else from PATH#RECORD; std::nullopt
+  /// if there is none.
   std::optional<ArticleRecord> find_article(const std::string& id_or_path);
+
+  /// The ids of every article read from the file at `path` (one for most files, one per
+  /// record of a JSON Lines or mbox file), in the order they were indexed; empty if none.
+  std::vector<std::string> article_ids_of_file(const std::string& path);
 
   /// Counts of articles, passages, sources, agencies and dates.
   IndexStats stats();

@@ -13,7 +13,7 @@ CURRENT_STEP="starting"
 # Packages needed to configure and build pressclip (doctest is header-only and small: with
 # it both scripts configure build/ the same way, so neither undoes the other's set-up).
 BUILD_PACKAGES=(gcc g++ cmake make pkg-config libxapian-dev libicu-dev libyaml-cpp-dev libxxhash-dev
-                libgumbo-dev nlohmann-json3-dev libcli11-dev doctest-dev)
+                libgumbo-dev libgmime-3.0-dev nlohmann-json3-dev libcli11-dev doctest-dev)
 # Packages needed in addition to run the test suite (its smoke run of bench/ uses
 # xapian-compact, python3 and /usr/bin/time; the man page check uses groff; the Python
 # ctypes client uses python3).

@@ -50,16 +50,22 @@ std::set<std::string> found_files(const std::string& db, const std::string& quer
 
 }  // namespace
 
-TEST_CASE("formats: every sample is indexed, none skipped, nothing to warn about") {
+TEST_CASE("formats: every sample is indexed, none skipped, the broken JSON line named") {
   const FormatsIndex& index = formats_index();
   INFO("stderr: " << index.run.err);
   REQUIRE(index.run.exit_code == 0);
   const json report = parse_json_lines(index.run.out).at(0);
-  CHECK(report["added"] == 5);
+  // 5 pages and text files, 4 + 2 JSON Lines records, 2 e-mails, 3 mbox messages.
+  CHECK(report["added"] == 16);
   CHECK(report["skipped"] == 0);
   CHECK(report["ignored"] == 0);
-  CHECK(report["warnings"] == json::array());
-  CHECK(index.run.err.empty());
+  const std::string wire = (kFormats / "niger_coup_wire.jsonl").string();
+  const std::string reason =
+      "line 3: not valid JSON (column 116: syntax error while parsing value - invalid string: "
+      "missing closing quote)";
+  CHECK(report["warnings"] ==
+        json::array({{{"path", wire}, {"reason", reason}, {"skipped", false}}}));
+  CHECK(index.run.err == "pressclip: warning: " + wire + ": " + reason + "\n");
 }
 
 TEST_CASE("formats: the news page's metadata comes from its og tags, origin document") {
@@ -137,13 +143,14 @@ TEST_CASE("formats: Latin-1 and Windows-1252 text files are converted to UTF-8")
 TEST_CASE("formats: converted words are found, accents or not") {
   const std::string& db = formats_index().db;
   CHECK(found_files(db, "C\u00E9\x64\u00E9\x61o") ==
-        std::set<std::string>{"ecowas_ultimatum_latin1.txt"});
+        std::set<std::string>{"ecowas_ultimatum_latin1.txt", "zeine_prime_minister_qp.eml"});
   CHECK(found_files(db, "securitaire") == std::set<std::string>{"tiani_heads_junta_latin1.html"});
   CHECK(found_files(db, "\u00C9lys\u00E9\x65") ==
         std::set<std::string>{"eu_suspends_aid_cp1252.txt"});
   CHECK(found_files(db, "Abdramane") == std::set<std::string>{"niger_soldiers_coup.html"});
   CHECK(found_files(db, "title:palace") == std::set<std::string>{});
-  CHECK(found_files(db, "title:guard") == std::set<std::string>{"bazoum_held_in_palace.htm"});
+  CHECK(found_files(db, "title:guard") ==
+        std::set<std::string>{"bazoum_held_in_palace.htm", "niger_coup_wire.jsonl"});
 }
 
 TEST_CASE("formats: navigation, cookie banners, scripts and footers are not searchable") {
@@ -172,7 +179,7 @@ TEST_CASE("formats: a .html file that is not HTML is plain text, a binary file i
   write_file(input / "photo.htm", std::string("<html>\0\0\0\x01", 10));
   const std::string db = directory / "index";
   const RunResult run = run_hermetic({"index", "--db", db, "--json", input.string()});
-  REQUIRE(run.exit_code == 0);
+  REQUIRE(run.exit_code == 1);  // Completed, with a file skipped.
   const json report = parse_json_lines(run.out).at(0);
   CHECK(report["added"] == 2);
   CHECK(report["skipped"] == 1);

@@ -436,7 +436,7 @@ TEST_CASE("incremental index: a file that breaks keeps its old article, with a w
   for (int run = 0; run < 2; ++run) {  // Still broken the next time: warned again, kept.
     CAPTURE(run);
     const IndexRun broken = index_json({"--db", db, directory / "a"});
-    CHECK(broken.run.exit_code == 0);
+    CHECK(broken.run.exit_code == 1);  // Completed, with the file skipped.
     CHECK(counts_of(broken.report) == Counts{.unchanged = 1, .skipped = 1});
     REQUIRE(broken.report["warnings"].size() == 1);
     CHECK(broken.report["warnings"][0]["path"] == directory / "a/floods.txt");

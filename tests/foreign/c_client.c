@@ -24,7 +24,7 @@ static int checks_run = 0;
 static int checks_failed = 0;
 
 /* Records one check: prints "ok N - what" or "not ok N - what". Returns `passed`. */
-static int check(int passed, const char *format, ...) {
+static int check(int passed, const char* format, ...) {
   va_list arguments;
   ++checks_run;
   if (!passed) ++checks_failed;
@@ -38,7 +38,7 @@ static int check(int passed, const char *format, ...) {
 }
 
 /* A TAP diagnostic line. */
-static void note(const char *format, ...) {
+static void note(const char* format, ...) {
   va_list arguments;
   printf("# ");
   va_start(arguments, format);
@@ -50,7 +50,7 @@ static void note(const char *format, ...) {
 
 /* Checks that a call returned `expected`, printing both statuses' names and, on failure, the
  * library's message. */
-static int check_status(pressclip_status actual, pressclip_status expected, const char *what) {
+static int check_status(pressclip_status actual, pressclip_status expected, const char* what) {
   int passed = actual == expected;
   check(passed, "%s: %s (expected %s)", what, pressclip_status_name(actual),
         pressclip_status_name(expected));
@@ -59,8 +59,8 @@ static int check_status(pressclip_status actual, pressclip_status expected, cons
 }
 
 /* Checks that a call failed with `expected` and left a non-empty message. */
-static int check_failure(pressclip_status actual, pressclip_status expected, const char *what) {
-  const char *message = pressclip_last_error_message();
+static int check_failure(pressclip_status actual, pressclip_status expected, const char* what) {
+  const char* message = pressclip_last_error_message();
   int passed = check_status(actual, expected, what);
   if (passed) {
     passed = check(message != NULL && message[0] != '\0', "%s: message \"%s\"", what,
@@ -69,13 +69,13 @@ static int check_failure(pressclip_status actual, pressclip_status expected, con
   return passed;
 }
 
-static int same_string(const char *actual, const char *expected) {
+static int same_string(const char* actual, const char* expected) {
   return actual != NULL && strcmp(actual, expected) == 0;
 }
 
 /* Checks a string's value; values with line breaks are not printed, to keep one line per
  * check. */
-static int check_string(const char *actual, const char *expected, const char *what) {
+static int check_string(const char* actual, const char* expected, const char* what) {
   if (strchr(expected, '\n') != NULL || (actual != NULL && strchr(actual, '\n') != NULL)) {
     return check(same_string(actual, expected), "%s is the expected %lu bytes (%lu)", what,
                  (unsigned long)strlen(expected),
@@ -88,10 +88,10 @@ static int check_string(const char *actual, const char *expected, const char *wh
 /* ---- Small helpers -------------------------------------------------------------------- */
 
 /* A malloc'ed copy of `a` + `b` (strdup and asprintf are not C99). */
-static char *concatenate(const char *a, const char *b) {
+static char* concatenate(const char* a, const char* b) {
   size_t a_length = strlen(a);
   size_t b_length = strlen(b);
-  char *result = malloc(a_length + b_length + 1);
+  char* result = malloc(a_length + b_length + 1);
   if (result == NULL) {
     fprintf(stderr, "c_client: out of memory\n");
     exit(2);
@@ -103,7 +103,7 @@ static char *concatenate(const char *a, const char *b) {
 
 /* Whether bytes [start, end) of `text` contain `needle` (ASCII, lowercase), ignoring ASCII
  * case. */
-static int range_contains(const char *text, size_t start, size_t end, const char *needle) {
+static int range_contains(const char* text, size_t start, size_t end, const char* needle) {
   size_t needle_length = strlen(needle);
   size_t i;
   size_t j;
@@ -118,7 +118,7 @@ static int range_contains(const char *text, size_t start, size_t end, const char
 }
 
 /* Whether `text` is "YYYY-MM". */
-static int is_year_month(const char *text) {
+static int is_year_month(const char* text) {
   return text != NULL && strlen(text) == 7 && isdigit((unsigned char)text[0]) &&
          isdigit((unsigned char)text[1]) && isdigit((unsigned char)text[2]) &&
          isdigit((unsigned char)text[3]) && text[4] == '-' && isdigit((unsigned char)text[5]) &&
@@ -126,10 +126,10 @@ static int is_year_month(const char *text) {
 }
 
 /* Runs `query` with the given options; returns the results (NULL on failure, reported). */
-static pressclip_results *run_search(pressclip_searcher *searcher, const char *query, size_t limit,
+static pressclip_results* run_search(pressclip_searcher* searcher, const char* query, size_t limit,
                                      int facets) {
-  pressclip_results *results = NULL;
-  pressclip_search_options *options = pressclip_search_options_new(query);
+  pressclip_results* results = NULL;
+  pressclip_search_options* options = pressclip_search_options_new(query);
   pressclip_status status;
   char what[256];
   if (!check(options != NULL, "search options for '%s' created", query)) return NULL;
@@ -151,13 +151,13 @@ static pressclip_results *run_search(pressclip_searcher *searcher, const char *q
  * range [start, end) of the article text, highlights are sorted, disjoint ranges of the
  * passage text, and at least one highlight contains one of `words` (a NULL-terminated list of
  * lowercase ASCII words) or, if `all_words` is set, every one of them. */
-static void check_hits(pressclip_searcher *searcher, const pressclip_results *results,
-                       const char *query, const char *const *words, int all_words) {
+static void check_hits(pressclip_searcher* searcher, const pressclip_results* results,
+                       const char* query, const char* const* words, int all_words) {
   size_t count = pressclip_results_count(results);
   size_t i;
   for (i = 0; i < count; ++i) {
-    const char *text = pressclip_hit_passage_text(results, i);
-    const char *id = pressclip_hit_article_id(results, i);
+    const char* text = pressclip_hit_passage_text(results, i);
+    const char* id = pressclip_hit_article_id(results, i);
     size_t start = pressclip_hit_passage_start(results, i);
     size_t end = pressclip_hit_passage_end(results, i);
     size_t highlights = pressclip_hit_highlight_count(results, i);
@@ -166,7 +166,7 @@ static void check_hits(pressclip_searcher *searcher, const pressclip_results *re
     int ordered = 1;
     int inside = 1;
     int matched = 0;
-    pressclip_article *article = NULL;
+    pressclip_article* article = NULL;
 
     note("'%s' hit %lu: rank %lu, score %.4f, id %s, source \"%s\", date \"%s\", title \"%s\"",
          query, (unsigned long)i, (unsigned long)pressclip_hit_rank(results, i),
@@ -179,8 +179,11 @@ static void check_hits(pressclip_searcher *searcher, const pressclip_results *re
           (unsigned long)i, (unsigned long)(i + 1));
     check(id != NULL && id[0] != '\0', "'%s' hit %lu has an article id", query, (unsigned long)i);
     check(pressclip_hit_title(results, i) != NULL && pressclip_hit_source(results, i) != NULL &&
-              pressclip_hit_date(results, i) != NULL && pressclip_hit_path(results, i) != NULL,
-          "'%s' hit %lu: title, source, date and path are not NULL", query, (unsigned long)i);
+              pressclip_hit_date(results, i) != NULL && pressclip_hit_path(results, i) != NULL &&
+              pressclip_hit_record(results, i) != NULL &&
+              pressclip_hit_record(results, i)[0] == '\0',
+          "'%s' hit %lu: title, source, date and path are not NULL, record is \"\"", query,
+          (unsigned long)i);
     if (!check(text != NULL, "'%s' hit %lu has a passage text", query, (unsigned long)i)) continue;
     if (!check(start < end && strlen(text) == end - start,
                "'%s' hit %lu: passage text length %lu == end %lu - start %lu", query,
@@ -191,7 +194,7 @@ static void check_hits(pressclip_searcher *searcher, const pressclip_results *re
 
     /* The passage is the range [start, end) of the article text. */
     if (id != NULL && pressclip_searcher_find_article(searcher, id, &article) == PRESSCLIP_OK) {
-      const char *article_text = pressclip_article_text(article);
+      const char* article_text = pressclip_article_text(article);
       check(article_text != NULL && end <= strlen(article_text) &&
                 memcmp(article_text + start, text, end - start) == 0,
             "'%s' hit %lu: passage text is bytes [%lu, %lu) of the article text", query,
@@ -245,7 +248,7 @@ static void check_hits(pressclip_searcher *searcher, const pressclip_results *re
 /* ---- The steps ------------------------------------------------------------------------ */
 
 static void check_versions(void) {
-  const char *version = pressclip_version();
+  const char* version = pressclip_version();
   check(version != NULL && version[0] != '\0', "pressclip_version() is \"%s\"",
         version != NULL ? version : "(NULL)");
   check(pressclip_result_format_version() == PRESSCLIP_RESULT_FORMAT_VERSION,
@@ -268,16 +271,16 @@ static void check_null_handles_close(void) {
   check(1, "closing and freeing NULL handles and strings is allowed");
 }
 
-static void check_null_arguments(const char *index_path) {
-  pressclip_indexer *indexer = (pressclip_indexer *)&indexer; /* not NULL: must be reset */
-  pressclip_searcher *searcher = (pressclip_searcher *)&searcher;
-  pressclip_results *results = (pressclip_results *)&results;
-  pressclip_article *article = (pressclip_article *)&article;
-  pressclip_search_options *options = pressclip_search_options_new("niger");
+static void check_null_arguments(const char* index_path) {
+  pressclip_indexer* indexer = (pressclip_indexer*)&indexer; /* not NULL: must be reset */
+  pressclip_searcher* searcher = (pressclip_searcher*)&searcher;
+  pressclip_results* results = (pressclip_results*)&results;
+  pressclip_article* article = (pressclip_article*)&article;
+  pressclip_search_options* options = pressclip_search_options_new("niger");
   pressclip_index_report report;
   pressclip_stats stats;
   pressclip_article_fields fields;
-  const char *paths[1];
+  const char* paths[1];
 
   check(pressclip_search_options_new(NULL) == NULL, "pressclip_search_options_new(NULL) is NULL");
 
@@ -321,15 +324,15 @@ static void check_null_arguments(const char *index_path) {
 
 /* Opens the index, checks the lock, indexes the corpus and adds one article. Returns the id
  * of the added article (release it with pressclip_free()), or NULL. */
-static char *build_index(const char *corpus_dir, const char *index_path, const char *added_text) {
-  pressclip_indexer *indexer = NULL;
-  pressclip_indexer *second = (pressclip_indexer *)&second;
+static char* build_index(const char* corpus_dir, const char* index_path, const char* added_text) {
+  pressclip_indexer* indexer = NULL;
+  pressclip_indexer* second = (pressclip_indexer*)&second;
   pressclip_index_report report;
   pressclip_article_fields fields;
-  const char *paths[1];
-  char *missing_path = concatenate(corpus_dir, "/no-such-file.txt");
-  char *id = NULL;
-  char *bad_id = (char *)&bad_id;
+  const char* paths[1];
+  char* missing_path = concatenate(corpus_dir, "/no-such-file.txt");
+  char* id = NULL;
+  char* bad_id = (char*)&bad_id;
 
   if (!check_status(pressclip_indexer_open(index_path, NULL, &indexer), PRESSCLIP_OK,
                     "pressclip_indexer_open(WORK_DIR/index) creates the index")) {
@@ -341,7 +344,7 @@ static char *build_index(const char *corpus_dir, const char *index_path, const c
   check_failure(pressclip_indexer_open(index_path, NULL, &second), PRESSCLIP_INDEX_LOCKED,
                 "a second pressclip_indexer_open on the same index while the first is open");
   check(second == NULL, "the failed second pressclip_indexer_open stored NULL");
-  if (second != (pressclip_indexer *)&second) pressclip_indexer_close(second);
+  if (second != (pressclip_indexer*)&second) pressclip_indexer_close(second);
 
   /* A path that does not exist fails before anything is indexed. */
   paths[0] = missing_path;
@@ -401,7 +404,7 @@ static char *build_index(const char *corpus_dir, const char *index_path, const c
   pressclip_indexer_close(indexer);
 
   /* The lock is released on close; an existing index keeps its stemmer. */
-  second = (pressclip_indexer *)&second;
+  second = (pressclip_indexer*)&second;
   check_failure(pressclip_indexer_open(index_path, "french", &second), PRESSCLIP_BAD_ARGUMENT,
                 "pressclip_indexer_open(an english index, \"french\")");
   check(second == NULL, "the failed pressclip_indexer_open stored NULL");
@@ -412,10 +415,10 @@ static char *build_index(const char *corpus_dir, const char *index_path, const c
   return id;
 }
 
-static void check_wagner_niger(pressclip_searcher *searcher) {
-  static const char *const words[] = {"wagner", "niger", NULL};
-  const char *query = "Wagner AND Niger";
-  pressclip_results *results = run_search(searcher, query, 10, 0);
+static void check_wagner_niger(pressclip_searcher* searcher) {
+  static const char* const words[] = {"wagner", "niger", NULL};
+  const char* query = "Wagner AND Niger";
+  pressclip_results* results = run_search(searcher, query, 10, 0);
   size_t count;
   if (results == NULL) return;
   count = pressclip_results_count(results);
@@ -436,13 +439,13 @@ static void check_wagner_niger(pressclip_searcher *searcher) {
   pressclip_results_free(results);
 }
 
-static void check_facets(pressclip_searcher *searcher) {
-  static const char *const words[] = {"military", "intervention", NULL};
+static void check_facets(pressclip_searcher* searcher) {
+  static const char* const words[] = {"military", "intervention", NULL};
   static const pressclip_facet facets[] = {PRESSCLIP_FACET_SOURCE, PRESSCLIP_FACET_AGENCY,
                                            PRESSCLIP_FACET_MONTH};
-  static const char *const facet_names[] = {"source", "agency", "month"};
-  const char *query = "\"military intervention\"";
-  pressclip_results *results = run_search(searcher, query, 10, 1);
+  static const char* const facet_names[] = {"source", "agency", "month"};
+  const char* query = "\"military intervention\"";
+  pressclip_results* results = run_search(searcher, query, 10, 1);
   size_t matching;
   size_t f;
   if (results == NULL) return;
@@ -460,14 +463,14 @@ static void check_facets(pressclip_searcher *searcher) {
     int valid = 1;
     int ordered = 1;
     for (i = 0; i < count; ++i) {
-      const char *value = pressclip_results_facet_value(results, facets[f], i);
+      const char* value = pressclip_results_facet_value(results, facets[f], i);
       size_t articles = pressclip_results_facet_articles(results, facets[f], i);
       note("%s facet: \"%s\" %lu", facet_names[f], value != NULL ? value : "(NULL)",
            (unsigned long)articles);
       if (value == NULL || value[0] == '\0' || articles == 0 || articles > matching) valid = 0;
       if (facets[f] == PRESSCLIP_FACET_MONTH && !is_year_month(value)) valid = 0;
       if (i > 0) {
-        const char *previous = pressclip_results_facet_value(results, facets[f], i - 1);
+        const char* previous = pressclip_results_facet_value(results, facets[f], i - 1);
         size_t previous_articles = pressclip_results_facet_articles(results, facets[f], i - 1);
         if (facets[f] == PRESSCLIP_FACET_MONTH) {
           if (previous == NULL || value == NULL || strcmp(previous, value) >= 0) ordered = 0;
@@ -506,9 +509,9 @@ static void check_facets(pressclip_searcher *searcher) {
   pressclip_results_free(results);
 }
 
-static void check_paging(pressclip_searcher *searcher) {
-  pressclip_search_options *options = pressclip_search_options_new("niger");
-  pressclip_results *results = NULL;
+static void check_paging(pressclip_searcher* searcher) {
+  pressclip_search_options* options = pressclip_search_options_new("niger");
+  pressclip_results* results = NULL;
   size_t i;
   if (!check(options != NULL, "search options for 'niger' created")) return;
   pressclip_search_options_set_limit(options, 2);
@@ -527,9 +530,9 @@ static void check_paging(pressclip_searcher *searcher) {
   pressclip_search_options_free(options);
 }
 
-static void check_bad_searches(pressclip_searcher *searcher) {
-  pressclip_search_options *options = pressclip_search_options_new("Niger AND (");
-  pressclip_results *results = (pressclip_results *)&results;
+static void check_bad_searches(pressclip_searcher* searcher) {
+  pressclip_search_options* options = pressclip_search_options_new("Niger AND (");
+  pressclip_results* results = (pressclip_results*)&results;
   if (!check(options != NULL, "search options for 'Niger AND (' created")) return;
   check_failure(pressclip_search(searcher, options, &results), PRESSCLIP_BAD_QUERY,
                 "search 'Niger AND ('");
@@ -537,7 +540,7 @@ static void check_bad_searches(pressclip_searcher *searcher) {
   pressclip_search_options_free(options);
 
   options = pressclip_search_options_new("");
-  results = (pressclip_results *)&results;
+  results = (pressclip_results*)&results;
   check_failure(pressclip_search(searcher, options, &results), PRESSCLIP_BAD_QUERY,
                 "search '' (empty query)");
   check(results == NULL, "search '' stored NULL results");
@@ -545,7 +548,7 @@ static void check_bad_searches(pressclip_searcher *searcher) {
 
   options = pressclip_search_options_new("niger");
   pressclip_search_options_set_limit(options, 0);
-  results = (pressclip_results *)&results;
+  results = (pressclip_results*)&results;
   check_failure(pressclip_search(searcher, options, &results), PRESSCLIP_BAD_ARGUMENT,
                 "search 'niger' with limit 0");
   check(results == NULL, "search with limit 0 stored NULL results");
@@ -559,9 +562,9 @@ static void check_bad_searches(pressclip_searcher *searcher) {
   pressclip_search_options_free(options);
 }
 
-static void check_added_article(pressclip_searcher *searcher, const char *id,
-                                const char *added_text) {
-  pressclip_article *article = NULL;
+static void check_added_article(pressclip_searcher* searcher, const char* id,
+                                const char* added_text) {
+  pressclip_article* article = NULL;
   size_t passages;
   size_t i;
   int covered = 1;
@@ -572,6 +575,7 @@ static void check_added_article(pressclip_searcher *searcher, const char *id,
   }
   check_string(pressclip_article_id(article), id, "added article: id");
   check_string(pressclip_article_path(article), "", "added article: path");
+  check_string(pressclip_article_record(article), "", "added article: record");
   check_string(pressclip_article_field(article, PRESSCLIP_FIELD_TITLE),
                "Envoys meet the junta in Niamey", "added article: title");
   check_string(pressclip_article_field(article, PRESSCLIP_FIELD_SOURCE), "BBC",
@@ -614,9 +618,9 @@ static void check_added_article(pressclip_searcher *searcher, const char *id,
   pressclip_article_free(article);
 }
 
-static void check_corpus_article(pressclip_searcher *searcher, const char *corpus_dir) {
-  char *path = concatenate(corpus_dir, "/seeds/000_adbdeac2c8311933.txt");
-  pressclip_article *article = NULL;
+static void check_corpus_article(pressclip_searcher* searcher, const char* corpus_dir) {
+  char* path = concatenate(corpus_dir, "/seeds/000_adbdeac2c8311933.txt");
+  pressclip_article* article = NULL;
   if (check_status(pressclip_searcher_find_article(searcher, path, &article), PRESSCLIP_OK,
                    "pressclip_searcher_find_article(CORPUS_DIR/seeds/000_...txt, by path)")) {
     check_string(pressclip_article_field(article, PRESSCLIP_FIELD_SOURCE), "BBC",
@@ -632,7 +636,7 @@ static void check_corpus_article(pressclip_searcher *searcher, const char *corpu
   free(path);
 }
 
-static void check_stats(pressclip_searcher *searcher, size_t expected_articles) {
+static void check_stats(pressclip_searcher* searcher, size_t expected_articles) {
   pressclip_stats stats;
   memset(&stats, 0xff, sizeof stats);
   if (!check_status(pressclip_searcher_stats(searcher, &stats), PRESSCLIP_OK,
@@ -660,8 +664,8 @@ static void check_stats(pressclip_searcher *searcher, size_t expected_articles) 
 }
 
 /* Searches for the added article's distinctive word; returns the number of hits. */
-static size_t count_distinctive(pressclip_searcher *searcher, const char *id) {
-  pressclip_results *results = run_search(searcher, "flumadiddle", 10, 0);
+static size_t count_distinctive(pressclip_searcher* searcher, const char* id) {
+  pressclip_results* results = run_search(searcher, "flumadiddle", 10, 0);
   size_t count = 0;
   if (results != NULL) {
     count = pressclip_results_count(results);
@@ -679,9 +683,9 @@ static size_t count_distinctive(pressclip_searcher *searcher, const char *id) {
   return count;
 }
 
-static void check_remove(const char *index_path, pressclip_searcher *searcher, const char *id) {
-  pressclip_indexer *indexer = NULL;
-  pressclip_article *article = NULL;
+static void check_remove(const char* index_path, pressclip_searcher* searcher, const char* id) {
+  pressclip_indexer* indexer = NULL;
+  pressclip_article* article = NULL;
   if (!check_status(pressclip_indexer_open(index_path, NULL, &indexer), PRESSCLIP_OK,
                     "pressclip_indexer_open while a searcher is open")) {
     return;
@@ -709,16 +713,16 @@ static void check_remove(const char *index_path, pressclip_searcher *searcher, c
   pressclip_indexer_close(indexer);
 }
 
-int main(int argc, char **argv) {
-  const char *added_text =
+int main(int argc, char** argv) {
+  const char* added_text =
       "Envoys of the regional bloc met the junta in Niamey on Thursday.\n"
       "Observers called the talks a flumadiddle, a word no other article uses.\n"
       "The envoys will report to the bloc’s summit next week.";
-  char *index_path;
-  char *missing_path;
-  char *id;
-  pressclip_searcher *searcher = NULL;
-  pressclip_article *article = (pressclip_article *)&article;
+  char* index_path;
+  char* missing_path;
+  char* id;
+  pressclip_searcher* searcher = NULL;
+  pressclip_article* article = (pressclip_article*)&article;
 
   if (argc != 3) {
     fprintf(stderr, "usage: %s CORPUS_DIR WORK_DIR\n", argc > 0 ? argv[0] : "c_client");
@@ -740,7 +744,7 @@ int main(int argc, char **argv) {
   check_null_handles_close();
   check_null_arguments(index_path);
 
-  searcher = (pressclip_searcher *)&searcher; /* not NULL: must be reset */
+  searcher = (pressclip_searcher*)&searcher; /* not NULL: must be reset */
   check_failure(pressclip_searcher_open(missing_path, &searcher), PRESSCLIP_INDEX_MISSING,
                 "pressclip_searcher_open(a directory with no index)");
   check(searcher == NULL, "the failed pressclip_searcher_open stored NULL");

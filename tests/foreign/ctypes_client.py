@@ -182,6 +182,7 @@ _DECLARATIONS = {
     "pressclip_hit_score": (_double, [_handle, _size]),
     "pressclip_hit_article_id": (_string, [_handle, _size]),
     "pressclip_hit_path": (_string, [_handle, _size]),
+    "pressclip_hit_record": (_string, [_handle, _size]),
     "pressclip_hit_title": (_string, [_handle, _size]),
     "pressclip_hit_source": (_string, [_handle, _size]),
     "pressclip_hit_date": (_string, [_handle, _size]),
@@ -205,6 +206,7 @@ _DECLARATIONS = {
     "pressclip_article_free": (None, [_handle]),
     "pressclip_article_id": (_string, [_handle]),
     "pressclip_article_path": (_string, [_handle]),
+    "pressclip_article_record": (_string, [_handle]),
     "pressclip_article_field": (_string, [_handle, _int]),
     "pressclip_article_field_origin": (_string, [_handle, _int]),
     "pressclip_article_agency_count": (_size, [_handle]),
@@ -464,6 +466,7 @@ class Searcher:
             "score": c.pressclip_hit_score(results, i),
             "article_id": _decode(c.pressclip_hit_article_id(results, i)),
             "path": _decode(c.pressclip_hit_path(results, i)),
+            "record": _decode(c.pressclip_hit_record(results, i)),
             "title": _decode(c.pressclip_hit_title(results, i)),
             "source": _decode(c.pressclip_hit_source(results, i)),
             "date": _decode(c.pressclip_hit_date(results, i)),
@@ -496,6 +499,7 @@ class Searcher:
             return {
                 "id": _decode(c.pressclip_article_id(handle)),
                 "path": _decode(c.pressclip_article_path(handle)),
+                "record": _decode(c.pressclip_article_record(handle)),
                 "fields": {name: {"value": _decode(c.pressclip_article_field(handle, field)),
                                   "origin": _decode(c.pressclip_article_field_origin(handle,
                                                                                      field))}
@@ -705,8 +709,8 @@ def run(library_path, corpus_dir, work_dir):
         fields = article["fields"]
         print("# added article: %s" % {key: article[key] for key in ("id", "path", "fields",
                                                                       "agencies")})
-        check(article["id"] == added_id and article["path"] == "",
-              "find_article(added id): id and empty path")
+        check(article["id"] == added_id and article["path"] == "" and article["record"] == "",
+              "find_article(added id): id, empty path and record")
         check(fields["source"]["value"] == "BBC", "source 'BBC News' reads 'BBC' (%r)"
               % fields["source"]["value"])
         check(fields["date"]["value"] == "2023-08-03",

@@ -56,11 +56,12 @@ TEST_CASE("content larger than an article can be is refused") {
 }
 
 TEST_CASE("walked files are articles by the extensions of the readers") {
-  for (const char* name : {"a.txt", "a.TEXT", "a.md", "a.markdown", "a.html", "a.HTM"}) {
+  for (const char* name : {"a.txt", "a.TEXT", "a.md", "a.markdown", "a.html", "a.HTM", "a.eml",
+                           "a.jsonl", "a.NDJSON", "a.mbox"}) {
     CAPTURE(name);
     CHECK(pressclip::is_article_file_name(std::string("/news/") + name));
   }
-  for (const char* name : {".hidden.html", "a.tsv", "a.xhtml", "a.eml", "a.jsonl", "html"}) {
+  for (const char* name : {".hidden.html", "a.tsv", "a.xhtml", "a.json", "a.mail", "html"}) {
     CAPTURE(name);
     CHECK_FALSE(pressclip::is_article_file_name(std::string("/news/") + name));
   }

@@ -179,7 +179,7 @@ TEST_CASE("fields that cannot make an article are refused with kBadArgument") {
   check_refused(bad_title, "title is not valid UTF-8");
   auto bad_id = coup_article();
   bad_id.id = "has space";
-  check_refused(bad_id, "must be 1-64 letters");
+  check_refused(bad_id, "must be 1-128 printable ASCII characters");
   CHECK_FALSE(indexer.has_pending_changes());
 
   // A date that cannot be read is ignored, as in a file, and the article is kept.

@@ -83,3 +83,14 @@ TEST_CASE("damaged document data is reported as a corrupt index") {
     CHECK(error.kind() == pressclip::ErrorKind::kIndexCorrupt);
   }
 }
+
+TEST_CASE("a stored article keeps a file name that is not UTF-8 byte for byte") {
+  pressclip::ArticleRecord record;
+  record.id = "a";
+  record.path = "/news/caf\xE9\n.txt";
+  record.record = "line-2";
+  record.text = "Text.";
+  const pressclip::ArticleRecord decoded = schema::decode_article(schema::encode_article(record));
+  CHECK(decoded.path == record.path);
+  CHECK(decoded.record == "line-2");
+}
