@@ -365,10 +365,10 @@ ContentKind HtmlStackModel::foreign_start(const ScannedTag& tag) {
   }
   // gumbo resets its insertion mode from the stack by tag, whatever the namespace: a foreign
   // element named like a table part would change the mode where the model cannot tell.
-  if (one_of(tag.tag, {GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR, GUMBO_TAG_TBODY,
-                       GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP,
-                       GUMBO_TAG_TABLE, GUMBO_TAG_SELECT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD,
-                       GUMBO_TAG_BODY, GUMBO_TAG_FRAMESET, GUMBO_TAG_HTML})) {
+  if (one_of(tag.tag, {GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
+                       GUMBO_TAG_TFOOT, GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TABLE,
+                       GUMBO_TAG_SELECT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_HEAD, GUMBO_TAG_BODY,
+                       GUMBO_TAG_FRAMESET, GUMBO_TAG_HTML})) {
     cost_.unsure = true;
   }
   const GumboNamespaceEnum space = top().space;

@@ -173,8 +173,8 @@ TEST_CASE("html limits: reopening formatting in every paragraph is limited in by
 TEST_CASE("html limits: SVG or MathML holding what the scan cannot follow is refused") {
   // A table cell inside MathML: gumbo may take it for an HTML cell when it resets its mode.
   CHECK(indexer::scan_html_cost(page("<math><th><mi><select>x</select></mi></th></math>")).unsure);
-  CHECK_FALSE(indexer::scan_html_cost(page("<svg><g><path/></g></svg><table><tr><th>x</table>"))
-                  .unsure);
+  CHECK_FALSE(
+      indexer::scan_html_cost(page("<svg><g><path/></g></svg><table><tr><th>x</table>")).unsure);
   // Whether an annotation-xml holds HTML depends on its encoding, decoded.
   const std::string math =
       "<math><annotation-xml encoding='text&#47;html'><style></style></annotation-xml></math>";
