@@ -43,6 +43,8 @@ pressclip_status status_of(ErrorKind kind) noexcept {
       return PRESSCLIP_INTERNAL;
     case ErrorKind::kTimeout:
       return PRESSCLIP_TIMEOUT;
+    case ErrorKind::kShardUnavailable:
+      return PRESSCLIP_SHARD_UNAVAILABLE;
   }
   return PRESSCLIP_INTERNAL;
 }
@@ -81,6 +83,8 @@ const char* pressclip_status_name(pressclip_status status) {
       return pressclip::to_string(pressclip::ErrorKind::kInternal);
     case PRESSCLIP_TIMEOUT:
       return pressclip::to_string(pressclip::ErrorKind::kTimeout);
+    case PRESSCLIP_SHARD_UNAVAILABLE:
+      return pressclip::to_string(pressclip::ErrorKind::kShardUnavailable);
   }
   return "unknown status";
 }

@@ -151,6 +151,14 @@ class JsonPrinter : public Printer {
     emit({{"format_version", kJsonFormatVersion}, {"timeline", timeline_to_json(timeline)}});
   }
 
+  void missing_shards(const std::vector<MissingShard>& missing) override {
+    nlohmann::ordered_json shards = nlohmann::ordered_json::array();
+    for (const MissingShard& shard : missing) {
+      shards.push_back({{"shard", shard.shard}, {"reason", shard.reason}});
+    }
+    emit({{"format_version", kJsonFormatVersion}, {"missing_shards", std::move(shards)}});
+  }
+
   void stats(const IndexStats& stats) override {
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const FacetValue& source : stats.facets.sources)
@@ -166,7 +174,8 @@ class JsonPrinter : public Printer {
           {"earliest_date", stats.earliest_date},
           {"latest_date", stats.latest_date},
           {"index_format", stats.index_format_version},
-          {"stemmer", stats.stemmer_language}});
+          {"stemmer", stats.stemmer_language},
+          {"shards", stats.shards}});
   }
 
   void index_summary(const IndexSummary& summary) override {

@@ -29,6 +29,9 @@ struct IndexSummary {
 class Printer {
  public:
   virtual ~Printer() = default;
+  /// The shards a partial answer lacks (--allow-partial), printed before it: a warning on
+  /// standard error in text, a first line {"missing_shards":[...]} in JSON.
+  virtual void missing_shards(const std::vector<MissingShard>& missing) = 0;
   /// How a search query was understood (`search --explain`), printed before its hits.
   virtual void query_explanation(const QueryExplanation& explanation,
                                  std::size_t matching_articles) = 0;

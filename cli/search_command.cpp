@@ -42,7 +42,7 @@ class SearchCommand : public Command {
                    "shell: '\"military intervention\"')")
         ->required()
         ->type_name("QUERY");
-    add_database_option(app, database_);
+    add_read_options(app, read_settings_);
     app.add_option("-n,--limit", options_.limit, "Passages to print at most (default 10)")
         ->check(CLI::Range(1, 1000000).description(""))
         ->type_name("N");
@@ -132,10 +132,11 @@ class SearchCommand : public Command {
     if (!recency_.empty()) options_.recency_half_life_days = parse_half_life_days(recency_);
     options_.facets = facets_ || timeline_;
     options_.timeout = timeout_from_seconds(timeout_seconds_);
-    Searcher searcher(resolve_database_path(database_));
+    Searcher searcher(searcher_options(read_settings_));
     const SearchResults results = searcher.search(options_);
     auto printer = json_ ? make_json_printer(std::cout)
                          : make_text_printer(std::cout, Styles::make(should_color(color_)));
+    if (!results.missing_shards.empty()) printer->missing_shards(results.missing_shards);
     if (results.explanation) {
       printer->query_explanation(*results.explanation, results.matching_articles);
     }
@@ -155,7 +156,7 @@ class SearchCommand : public Command {
 
  private:
   std::vector<std::string> query_words_;
-  std::string database_;
+  ReadSettings read_settings_;
   SearchOptions options_;
   std::string today_;
   std::string recency_;

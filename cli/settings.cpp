@@ -2,12 +2,15 @@
 #include "settings.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
+#include "escaped_text.h"
 #include "pressclip/error.h"
 
 namespace pressclip::cli {
@@ -52,6 +55,57 @@ void add_database_option(CLI::App& app, std::string& target) {
                  "Index directory (default: $PRESSCLIP_DB, else "
                  "$XDG_DATA_HOME/pressclip/index or ~/.local/share/pressclip/index)")
       ->type_name("DIR");
+}
+
+void add_read_options(CLI::App& app, ReadSettings& target) {
+  app.add_option("--db", target.databases,
+                 "Index to read (default: $PRESSCLIP_DB, else $XDG_DATA_HOME/pressclip/index or "
+                 "~/.local/share/pressclip/index). Repeat it to search several indexes as one; "
+                 "each may also be a Xapian stub file listing shards ('auto PATH', 'remote "
+                 "HOST:PORT', 'remote :PROGRAM ARGS'; docs/scaling.md)")
+      ->allow_extra_args(false)  // One path per --db: the query words follow it.
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("DIR|STUB");
+  app.add_flag("--allow-partial", target.allow_partial,
+               "When a shard cannot be reached, answer from the others and name the missing "
+               "ones (a warning; a first JSON line with --json) instead of failing");
+  const auto seconds = CLI::Validator(
+      [](std::string& value) {
+        char* end = nullptr;
+        const double number = std::strtod(value.c_str(), &end);
+        const bool valid = end != value.c_str() && *end == '\0' && number >= 0 && number <= 86400 &&
+                           std::isfinite(number);
+        return valid ? std::string()
+                     : "'" + value + "' is not a number of seconds from 0 (no limit) to 86400";
+      },
+      "");
+  app.add_option("--remote-timeout", target.remote_timeout_seconds,
+                 "Seconds a remote shard may take to answer before it counts as down (default "
+                 "10; 0 waits forever)")
+      ->check(seconds)
+      ->type_name("SECONDS");
+  app.add_option("--connect-timeout", target.connect_timeout_seconds,
+                 "Seconds connecting to a remote shard may take (default 10)")
+      ->check(seconds)
+      ->type_name("SECONDS");
+}
+
+SearcherOptions searcher_options(const ReadSettings& settings) {
+  SearcherOptions options;
+  options.databases = settings.databases;
+  if (options.databases.empty()) options.databases.push_back(resolve_database_path(""));
+  options.allow_partial = settings.allow_partial;
+  options.remote_timeout = timeout_from_seconds(settings.remote_timeout_seconds);
+  options.connect_timeout = timeout_from_seconds(settings.connect_timeout_seconds);
+  return options;
+}
+
+void warn_missing_shards(const std::vector<MissingShard>& missing) {
+  for (const MissingShard& shard : missing) {
+    std::cerr << "pressclip: warning: shard '" << escaped_for_terminal(shard.shard)
+              << "' left out: " << escaped_for_terminal(shard.reason)
+              << "; results are from the other shards\n";
+  }
 }
 
 std::string database_help_footer() {

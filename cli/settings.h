@@ -4,6 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
+
+#include "pressclip/searcher.h"
 
 namespace pressclip::cli {
 
@@ -14,6 +17,26 @@ std::string resolve_database_path(const std::string& option_value);
 
 /// Adds `--db DIR` to a subcommand, storing into `target`.
 void add_database_option(CLI::App& app, std::string& target);
+
+/// What the reading commands (search, show, stats) are given to find their articles.
+struct ReadSettings {
+  std::vector<std::string> databases;  ///< `--db`, repeated; empty: the default index.
+  bool allow_partial = false;
+  double remote_timeout_seconds = 10.0;
+  double connect_timeout_seconds = 10.0;
+};
+
+/// Adds `--db` (repeatable), `--allow-partial`, `--remote-timeout` and `--connect-timeout`
+/// to a reading subcommand, storing into `target`.
+void add_read_options(CLI::App& app, ReadSettings& target);
+
+/// The library's options for `settings`: the default index (resolve_database_path) when no
+/// --db is given. Throws as resolve_database_path.
+SearcherOptions searcher_options(const ReadSettings& settings);
+
+/// Prints "pressclip: warning: shard S left out: REASON" on standard error for each missing
+/// shard, so that a partial answer is never taken for a whole one.
+void warn_missing_shards(const std::vector<MissingShard>& missing);
 
 /// The help text naming the default index location, for --help footers.
 std::string database_help_footer();

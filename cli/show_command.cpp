@@ -18,14 +18,14 @@ class ShowCommand : public Command {
                    "for one article of a JSON Lines or mbox file")
         ->required()
         ->type_name("ID|PATH");
-    add_database_option(app, database_);
+    add_read_options(app, read_settings_);
     app.add_flag("--json", json_, "Print the article as one JSON object");
     add_color_option(app, color_);
     app.footer(database_help_footer() + "\nExit status: 0 shown, 1 no such article, 2 error.");
   }
 
   int run() override {
-    Searcher searcher(resolve_database_path(database_));
+    Searcher searcher(searcher_options(read_settings_));
     const std::optional<ArticleRecord> record = searcher.find_article(article_);
     if (!record) {
       std::cerr << "pressclip: no article with id or path '" << escaped_path(article_) << "'\n";
@@ -39,7 +39,7 @@ class ShowCommand : public Command {
 
  private:
   std::string article_;
-  std::string database_;
+  ReadSettings read_settings_;
   bool json_ = false;
   ColorChoice color_ = ColorChoice::kAuto;
 };

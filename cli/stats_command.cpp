@@ -13,7 +13,7 @@ namespace {
 class StatsCommand : public Command {
  public:
   void add_options(CLI::App& app) override {
-    add_database_option(app, database_);
+    add_read_options(app, read_settings_);
     CLI::Option* timeline =
         app.add_flag("--timeline", timeline_,
                      "Also draw a histogram of all articles over time (a second JSON object with "
@@ -25,17 +25,18 @@ class StatsCommand : public Command {
   }
 
   int run() override {
-    Searcher searcher(resolve_database_path(database_));
+    Searcher searcher(searcher_options(read_settings_));
     auto printer = json_ ? make_json_printer(std::cout)
                          : make_text_printer(std::cout, Styles::make(should_color(color_)));
     const IndexStats stats = searcher.stats();
+    if (!stats.missing_shards.empty()) printer->missing_shards(stats.missing_shards);
     printer->stats(stats);
     if (timeline_) printer->timeline(make_timeline(stats.facets.dates, bucket_));
     return kExitFound;
   }
 
  private:
-  std::string database_;
+  ReadSettings read_settings_;
   bool json_ = false;
   bool timeline_ = false;
   TimelineBucket bucket_ = TimelineBucket::kAuto;

@@ -6,6 +6,7 @@
 
 #include "escaped_text.h"
 #include "printer.h"
+#include "settings.h"
 #include "skip_reasons.h"
 #include "timeline_printer.h"
 
@@ -152,11 +153,17 @@ class TextPrinter : public Printer {
     out_ << render_timeline(timeline, output_columns(), !styles_.reset.empty());
   }
 
+  void missing_shards(const std::vector<MissingShard>& missing) override {
+    warn_missing_shards(missing);
+  }
+
   void stats(const IndexStats& stats) override {
     const Styles& s = styles_;
     out_ << s.heading << "index" << s.reset << "     " << escaped_path(stats.database_path)
          << " (format " << stats.index_format_version << ", " << stats.stemmer_language
          << " stemmer)\n";
+    if (stats.shards > 1)
+      out_ << s.heading << "shards" << s.reset << "    " << stats.shards << '\n';
     out_ << s.heading << "articles" << s.reset << "  " << stats.articles << '\n';
     out_ << s.heading << "passages" << s.reset << "  " << stats.passages << '\n';
     out_ << s.heading << "dates" << s.reset << "     ";

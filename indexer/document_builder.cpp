@@ -78,6 +78,7 @@ Xapian::Document DocumentBuilder::build(const ArticleRecord& record,
   add_title_terms(document, record.metadata.title);
 
   document.add_boolean_term(schema::id_term(record.id));
+  document.add_value(schema::kArticleOrderSlot, record.id);
   const MetadataField& source = record.metadata.source;
   if (!source.value.empty()) {
     add_filter_term(document,
@@ -97,10 +98,15 @@ Xapian::Document DocumentBuilder::build(const ArticleRecord& record,
     agencies += agency.value;
   }
   if (!agencies.empty()) document.add_value(schema::kAgencySlot, agencies);
-  if (auto date = schema::parse_iso_date(record.metadata.date.value)) {
+  const std::optional<schema::PartialDate> date =
+      schema::parse_iso_date(record.metadata.date.value);
+  document.add_value(schema::kDateOrderSlot,
+                     date ? date->first_day_key() : std::string(schema::kUndatedOrder));
+  if (date) {
     // Values give exact bounds for sorting; terms make day, month and year filters fast.
     document.add_value(schema::kDateFirstDaySlot, date->first_day_key());
     document.add_value(schema::kDateLastDaySlot, date->last_day_key());
+    document.add_value(schema::kDatePeriodSlot, date->first_day_key() + date->last_day_key());
     for (const std::string& term : schema::date_terms(*date)) document.add_boolean_term(term);
     if (record.metadata.date.origin == FieldOrigin::kInferred) {
       document.add_boolean_term(std::string(schema::prefix_of(schema::FieldId::kInferredDate)));

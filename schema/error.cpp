@@ -30,6 +30,8 @@ const char* to_string(ErrorKind kind) noexcept {
       return "internal error";
     case ErrorKind::kTimeout:
       return "timeout";
+    case ErrorKind::kShardUnavailable:
+      return "shard unavailable";
   }
   return "unknown error";
 }

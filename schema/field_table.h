@@ -25,6 +25,9 @@ enum class FieldId : std::uint8_t {
   kPath,           ///< Each file the article was read from, for change detection and `show`.
   kContentHash,    ///< Hash of the file's bytes: the same text under another path is one article.
   kFileState,      ///< Id, hash and file stamps (schema/file_state.h).
+  kDatePeriod,     ///< The date's period as one value, for facets counted by Xapian.
+  kArticleOrder,   ///< The article id as a value: the order of articles of equal score.
+  kDateOrder,      ///< The first day of the date, or "~" if undated: oldest first, undated last.
 };
 
 /// What a field supports. Flags combine with |.
@@ -66,8 +69,21 @@ inline constexpr char kAgencySeparator = '\n';
 inline constexpr unsigned kInferredDateSlot = 6;
 /// The article's FileState (schema/file_state.h): what change detection reads.
 inline constexpr unsigned kFileStateSlot = 7;
+/// The first and last day keys of the date's period joined ("2023070120230731"), so that
+/// Xapian's own ValueCountMatchSpy counts articles by period: it runs on remote shards too,
+/// where a match spy of ours cannot (xapian-tcpsrv knows only Xapian's classes).
+inline constexpr unsigned kDatePeriodSlot = 8;
+/// The article id, so that articles of equal score come in the same order however the
+/// index is split into shards (Xapian would order them by document number).
+inline constexpr unsigned kArticleOrderSlot = 9;
+/// The first day key of the date, or "~" (after every digit) for an undated article, so that
+/// sorting oldest first by value puts undated articles last, as newest first does with an
+/// empty value. Remote shards sort by value only (Xapian 1.4 sends no key maker to them).
+inline constexpr unsigned kDateOrderSlot = 10;
+/// kDateOrderSlot's value for an undated article.
+inline constexpr std::string_view kUndatedOrder = "~";
 
-inline constexpr std::array<Field, 16> kFields = {{
+inline constexpr std::array<Field, 19> kFields = {{
     {FieldId::kBody, "", "", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kTitle, "title", "S", kNoSlot, kNoSlot, kFreeText | kPositions},
     {FieldId::kId, "id", "Q", kNoSlot, kNoSlot, kBooleanFilter},
@@ -84,6 +100,9 @@ inline constexpr std::array<Field, 16> kFields = {{
     {FieldId::kPath, "", "XPATH", kNoSlot, kNoSlot, kBooleanFilter},
     {FieldId::kContentHash, "", "XHASH", kNoSlot, kNoSlot, kBooleanFilter},
     {FieldId::kFileState, "", "", kFileStateSlot, kNoSlot, 0},
+    {FieldId::kDatePeriod, "", "", kDatePeriodSlot, kNoSlot, 0},
+    {FieldId::kArticleOrder, "", "", kArticleOrderSlot, kNoSlot, kSortable},
+    {FieldId::kDateOrder, "", "", kDateOrderSlot, kNoSlot, kSortable},
 }};
 
 /// The row for `id`.

@@ -11,8 +11,8 @@ namespace pressclip::schema {
 /// The index format this build writes and reads. Bump it when the schema table, the
 /// document data or the analysis rules change incompatibly. (2: passage layout values;
 /// 3: agencies, date terms, inferred dates, canonical source names; 4: file state for
-/// change detection.)
-inline constexpr int kFormatVersion = 4;
+/// change detection; 5: period and id values, so that shards facet and order as one index.)
+inline constexpr int kFormatVersion = 5;
 
 /// Metadata keys (Xapian user metadata) of a pressclip index.
 inline constexpr std::string_view kFormatVersionKey = "pressclip.format_version";

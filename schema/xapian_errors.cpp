@@ -96,6 +96,9 @@ void rethrow_as_error(std::string_view context) {
     }
     throw Error(ErrorKind::kIo, prefix + message_of(error) +
                                     (is_out_of_space(error) ? std::string(kFullAdvice) : ""));
+  } catch (const Xapian::NetworkError& error) {
+    throw Error(ErrorKind::kShardUnavailable,
+                prefix + "a remote shard stopped answering (" + message_of(error) + ")");
   } catch (const Xapian::Error& error) {
     throw Error(ErrorKind::kInternal, prefix + error.get_type() + ": " + message_of(error));
   } catch (const std::bad_alloc&) {

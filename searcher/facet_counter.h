@@ -3,35 +3,32 @@
 
 #include <xapian.h>
 
-#include <map>
-#include <string>
-#include <utility>
-
 #include "pressclip/searcher.h"
 
 namespace pressclip::searcher {
 
-/// A match spy that reads each matching article's source, agency and date values (no
-/// stored data) and counts them. Xapian calls it for every article it checks, so a search
-/// must ask it to check them all (check_at_least = the number of articles).
+/// Xapian's own value-count match spies on the source, agency, period and inferred-date
+/// slots, turned into pressclip::Facets. Being Xapian's classes, they also run on remote
+/// shards (xapian-tcpsrv), and Xapian merges the shards' counts. Xapian calls them for
+/// every article it checks, so a search must ask it to check them all (check_at_least = the
+/// number of articles).
 ///
 /// Thread-safety: not thread-safe; one per search.
-class FacetCounter : public Xapian::MatchSpy {
+class FacetCounter {
  public:
-  void operator()(const Xapian::Document& document, double weight) override;
+  FacetCounter();
 
-  /// The counts so far, sorted as pressclip::Facets documents.
+  /// Makes `enquire` count its matches here. The counter must outlive the match.
+  void watch(Xapian::Enquire& enquire);
+
+  /// The counts, sorted as pressclip::Facets documents.
   Facets facets() const;
 
  private:
-  std::size_t articles_ = 0;
-  std::size_t without_source_ = 0;
-  std::size_t without_agency_ = 0;
-  std::size_t undated_ = 0;
-  std::size_t inferred_ = 0;
-  std::map<std::string, std::size_t> sources_;
-  std::map<std::string, std::size_t> agencies_;
-  std::map<std::pair<std::string, std::string>, std::size_t> periods_;  // First, last day keys.
+  Xapian::ValueCountMatchSpy sources_;
+  Xapian::ValueCountMatchSpy agencies_;  // Each value: the article's agencies joined.
+  Xapian::ValueCountMatchSpy periods_;
+  Xapian::ValueCountMatchSpy inferred_;
 };
 
 }  // namespace pressclip::searcher

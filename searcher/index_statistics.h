@@ -10,10 +10,10 @@
 
 namespace pressclip::searcher {
 
-/// The statistics of `database` (opened from `path`, with `settings`): article and passage
-/// counts, every article counted by source, agency and month, and the date bounds. Reads
-/// the value slots of every article. Throws Xapian::Error on a failure of the index.
+/// The statistics of `database` (opened from `path`, with `settings`, holding `passages`
+/// passages): article counts, every article counted by source, agency and month, and the date
+/// bounds. Reads the value slots of every article. Throws Xapian::Error on a failure of the index.
 IndexStats compute_index_stats(const Xapian::Database& database, const std::string& path,
-                               const schema::IndexSettings& settings);
+                               const schema::IndexSettings& settings, std::size_t passages);
 
 }  // namespace pressclip::searcher

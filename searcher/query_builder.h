@@ -26,6 +26,9 @@ class QueryBuilder {
   QueryBuilder(schema::TextAnalyzer& analyzer, const Xapian::Database& database,
                const schema::NameAliases& sources, const schema::NameAliases& agencies);
 
+  /// Makes the parser read `database` from now on (for wildcards): the shards searched.
+  void set_database(const Xapian::Database& database) { parser_.set_database(database); }
+
   /// What `date:` filters are resolved against (today, inferred dates, the index's date
   /// bounds); set it before parse().
   DateFilterContext& date_context() { return date_context_; }

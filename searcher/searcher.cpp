@@ -35,6 +35,7 @@
 #include "searcher/query_units.h"
 #include "searcher/recency.h"
 #include "searcher/search_deadline.h"
+#include "searcher/shard_set.h"
 #include "searcher/spelling_suggester.h"
 
 namespace pressclip {
@@ -57,22 +58,12 @@ constexpr Xapian::doccount kExactCountUpTo = 10000;
 constexpr Xapian::doccount kPassageScopeWindow = 200;
 constexpr Xapian::doccount kMostArticlesInPassageScope = 5000;
 
-// Sorts by date with undated articles last in either direction (Xapian's value sort would
-// put them first when ascending): oldest first by first day, newest first by last day.
-class DateSortKey : public Xapian::KeyMaker {
- public:
-  explicit DateSortKey(bool descending) : descending_(descending) {}
-  std::string operator()(const Xapian::Document& document) const override {
-    std::string key =
-        document.get_value(descending_ ? schema::kDateLastDaySlot : schema::kDateFirstDaySlot);
-    // "~" sorts after every digit, "" before: either way, last.
-    if (key.empty() && !descending_) return std::string(1, '~');
-    return key;
-  }
-
- private:
-  bool descending_;
-};
+// "a, b, c" of the databases searched, for statistics and messages.
+std::string joined(const std::vector<std::string>& databases) {
+  std::string text;
+  for (const std::string& database : databases) text += (text.empty() ? "" : ", ") + database;
+  return text;
+}
 
 // Recency settings of a search: off when half_life_days is 0.
 struct Recency {
@@ -126,26 +117,21 @@ ArticleSummary summarise(const ArticleRecord& record) {
 
 class Searcher::Impl {
  public:
-  explicit Impl(const std::string& path) : path_(path) {
-    std::error_code missing;  // A symbolic link loop is an error, not an exception here.
-    if (!std::filesystem::exists(path, missing)) {
-      throw Error(ErrorKind::kIndexMissing,
-                  "no index at '" + path + "'" +
-                      (missing ? " (" + missing.message() + ")" : std::string()) +
-                      "; index some articles first");
-    }
+  explicit Impl(const SearcherOptions& options) : path_(joined(options.databases)) {
     try {
-      database_ = Xapian::Database(path);
-      settings_ = with_retries([&] { return schema::read_compatible_settings(database_, path); });
+      shards_ = std::make_unique<searcher::ShardSet>(options);
+      database_ = shards_->database();
+      settings_ = shards_->settings();
       analyzer_ = std::make_unique<schema::TextAnalyzer>(settings_.stemmer_language);
       source_aliases_ = schema::builtin_source_aliases();
-      source_aliases_.add_from_text(database_.get_metadata(std::string(schema::kSourceAliasesKey)),
-                                    "the index's source aliases");
+      for (const std::string& text : shards_->source_alias_texts()) {
+        source_aliases_.add_from_text(text, "the index's source aliases");
+      }
       agency_aliases_ = schema::builtin_agency_aliases();
       query_builder_ = std::make_unique<searcher::QueryBuilder>(*analyzer_, database_,
                                                                 source_aliases_, agency_aliases_);
     } catch (...) {
-      schema::rethrow_as_error("cannot open index '" + path + "'");
+      schema::rethrow_as_error("cannot open index '" + path_ + "'");
     }
   }
 
@@ -165,6 +151,7 @@ class Searcher::Impl {
       for (int attempt = 1;; ++attempt) {
         try {
           SearchResults results = run_search(options, deadline);
+          results.missing_shards = shards_->missing();
           if (results.matching_articles < kFewMatchingArticles) {
             // Control characters as spaces, as the query was searched: the suggestion
             // repeats the query, and must stay one line.
@@ -175,6 +162,10 @@ class Searcher::Impl {
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt == kMostSearchAttempts) throw;
           catch_up();
+        } catch (const Xapian::NetworkError& error) {
+          // A remote shard stopped answering: without it if allowed, else an error naming it.
+          if (!shards_->drop_failed_remote_shards(error.get_msg())) throw;
+          use_selected_shards();
         }
       }
     } catch (const searcher::DeadlineExpired&) {
@@ -186,6 +177,7 @@ class Searcher::Impl {
 
   std::optional<ArticleRecord> find_article(const std::string& id_or_path) {
     try {
+      select_all_shards();
       return with_retries([&] {
         if (auto record = find_by_term(schema::id_term(id_or_path))) return record;
         if (auto record = find_by_term(schema::path_term(schema::canonical_path(id_or_path)))) {
@@ -204,6 +196,7 @@ class Searcher::Impl {
 
   std::vector<std::string> article_ids_of_file(const std::string& path) {
     try {
+      select_all_shards();
       return with_retries([&] {
         const std::string term = schema::path_term(schema::canonical_path(path));
         std::vector<std::string> ids;
@@ -223,8 +216,13 @@ class Searcher::Impl {
 
   IndexStats stats() {
     try {
-      return with_retries(
-          [&] { return searcher::compute_index_stats(database_, path_, settings_); });
+      select_all_shards();
+      IndexStats stats = with_retries([&] {
+        return searcher::compute_index_stats(database_, path_, settings_, shards_->passage_total());
+      });
+      stats.shards = shards_->size();
+      stats.missing_shards = shards_->missing();
+      return stats;
     } catch (...) {
       schema::rethrow_as_error("cannot read statistics of '" + path_ + "'");
     }
@@ -255,6 +253,23 @@ class Searcher::Impl {
 
   // Reopens the index at its latest revision. Reopening reads the new revision's tables, which
   // a writer committing twice meanwhile discards too: then it tries again.
+  // `query` with the search's deadline checked inside Xapian's matcher, where every shard
+  // is local (a remote server cannot run our posting source: the remote timeout and the
+  // checks between Xapian's calls bound the search then).
+  Xapian::Query bounded(const Xapian::Query& query, searcher::SearchDeadline& deadline) {
+    return shards_->all_local() ? searcher::with_deadline(query, deadline) : query;
+  }
+
+  void select_all_shards() {
+    shards_->select_all();
+    use_selected_shards();
+  }
+
+  void use_selected_shards() {
+    database_ = shards_->database();
+    query_builder_->set_database(database_);
+  }
+
   void catch_up() {
     for (int attempt = 1;; ++attempt) {
       try {
@@ -273,13 +288,22 @@ class Searcher::Impl {
     searcher::DateFilterContext& dates = query_builder_->date_context();
     dates.today = today;
     dates.include_inferred_dates = options.include_inferred_dates;
-    dates.earliest_day = database_.get_value_lower_bound(schema::kDateFirstDaySlot);
-    dates.latest_day = database_.get_value_upper_bound(schema::kDateLastDaySlot);
+    if (shards_->date_sharded()) {
+      // Bounds from the shards' periods, so that no shard is opened to parse the query.
+      dates.earliest_day = shards_->earliest_day();
+      dates.latest_day = shards_->latest_day();
+    } else {
+      dates.earliest_day = database_.get_value_lower_bound(schema::kDateFirstDaySlot);
+      dates.latest_day = database_.get_value_upper_bound(schema::kDateLastDaySlot);
+    }
     const Xapian::Query query = with_date_bounds(query_builder_->parse(options.query), options);
+    // A date-sharded index reads only the shards of the dates the query requires.
+    shards_->select(searcher::required_date_range(query));
+    use_selected_shards();
     deadline.check();
     const bool by_date = options.sort != SortOrder::kRelevance;
     Xapian::Enquire enquire(database_);
-    enquire.set_query(searcher::with_deadline(query, deadline));
+    enquire.set_query(bounded(query, deadline));
     Recency recency;
     if (options.recency_half_life_days > 0) {
       if (by_date) {
@@ -291,10 +315,17 @@ class Searcher::Impl {
                  options.recency_half_life_days};
     }
     searcher::FacetCounter facet_counter;
-    if (options.facets) enquire.add_matchspy(&facet_counter);
+    if (options.facets) facet_counter.watch(enquire);
     if (by_date) {
+      // Undated articles last either way: oldest first by first day ("~" when undated),
+      // newest first by last day (empty when undated). By value, which remote shards know.
       const bool descending = options.sort == SortOrder::kDateDescending;
-      enquire.set_sort_by_key_then_relevance((new DateSortKey(descending))->release(), descending);
+      enquire.set_sort_by_value_then_relevance(
+          descending ? schema::kDateLastDaySlot : schema::kDateOrderSlot, descending);
+    } else {
+      // Equal scores in id order, not in document number order, which depends on how the
+      // articles are split into shards.
+      enquire.set_sort_by_relevance_then_value(schema::kArticleOrderSlot, false);
     }
     searcher::QueryStructure structure = searcher::analyse_query(query);
     set_idf(structure.units);
@@ -348,7 +379,7 @@ class Searcher::Impl {
         // the whole match set, so a recent article that matches less well than the best
         // ones can still win once every score is decayed by age.
         Xapian::Enquire newest(database_);
-        newest.set_query(searcher::with_deadline(query, deadline));
+        newest.set_query(bounded(query, deadline));
         newest.set_sort_by_value_then_relevance(schema::kDateLastDaySlot, true);
         compete(match(newest, 0, window, kExactCountUpTo));
       }
@@ -422,11 +453,13 @@ class Searcher::Impl {
     if (!suggestion) return {};
     try {
       Xapian::Enquire enquire(database_);
-      enquire.set_query(searcher::with_deadline(query_builder_->parse(*suggestion), deadline));
+      enquire.set_query(bounded(query_builder_->parse(*suggestion), deadline));
       const Xapian::MSet matches = enquire.get_mset(0, 0, kFewMatchingArticles);
       if (matches.get_matches_lower_bound() > matching) return *suggestion;
     } catch (const Error&) {
       // A correction that does not parse is no suggestion.
+    } catch (const Xapian::NetworkError&) {
+      throw;  // A shard is down: the search handles it.
     } catch (const Xapian::Error&) {
     }
     return {};
@@ -526,8 +559,7 @@ class Searcher::Impl {
   // Average passage length in words, from index-wide totals: each body word adds one
   // unstemmed and one stemmed term to an article's length.
   double average_passage_length() {
-    const std::string total = database_.get_metadata(std::string(schema::kPassageTotalKey));
-    const double passages = total.empty() ? 0.0 : std::stod(total);
+    const double passages = static_cast<double>(shards_->passage_total());
     if (passages <= 0) return 1.0;
     return std::max(1.0, static_cast<double>(database_.get_total_length()) / 2.0 / passages);
   }
@@ -548,7 +580,8 @@ class Searcher::Impl {
   }
 
   std::string path_;
-  Xapian::Database database_;
+  std::unique_ptr<searcher::ShardSet> shards_;
+  Xapian::Database database_;  // The shards selected for the current search, as one.
   schema::IndexSettings settings_;
   std::unique_ptr<schema::TextAnalyzer> analyzer_;
   schema::NameAliases source_aliases_;
@@ -557,8 +590,8 @@ class Searcher::Impl {
   schema::SentenceSplitter sentence_splitter_;
 };
 
-Searcher::Searcher(const std::string& database_path)
-    : impl_(std::make_unique<Impl>(database_path)) {}
+Searcher::Searcher(const std::string& database_path) : Searcher(SearcherOptions{{database_path}}) {}
+Searcher::Searcher(const SearcherOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;

@@ -20,6 +20,10 @@ enum class ErrorKind {
   kNotFound,      ///< The requested article does not exist.
   kInternal,      ///< A bug or an unexpected failure in a dependency.
   kTimeout,       ///< A search ran past its deadline (SearchOptions::timeout) and stopped.
+  /// A shard of the index (a database listed in a stub file, or a remote server) cannot be
+  /// opened or stopped answering; the message names it. SearcherOptions::allow_partial
+  /// searches the other shards instead.
+  kShardUnavailable,
 };
 
 /// Returns a short lowercase name for `kind` ("bad query", "index locked", "timeout", ...).

@@ -39,16 +39,17 @@ extern "C" {
 /** The outcome of a call. The values match pressclip::ErrorKind in the C++ API, plus 1. */
 typedef enum pressclip_status {
   PRESSCLIP_OK = 0,
-  PRESSCLIP_BAD_QUERY = 1,     /**< The query cannot be parsed or has nothing to search for. */
-  PRESSCLIP_BAD_ARGUMENT = 2,  /**< An argument is NULL, out of range or malformed. */
-  PRESSCLIP_INDEX_MISSING = 3, /**< No index exists at the path given. */
-  PRESSCLIP_INDEX_LOCKED = 4,  /**< Another writer holds the index. */
-  PRESSCLIP_INDEX_CORRUPT = 5, /**< The index is damaged or is not a pressclip index. */
-  PRESSCLIP_INDEX_VERSION = 6, /**< The index was written by an incompatible version. */
-  PRESSCLIP_IO = 7,            /**< Reading or writing a file or the index failed. */
-  PRESSCLIP_NOT_FOUND = 8,     /**< The file or article asked for does not exist. */
-  PRESSCLIP_INTERNAL = 9,      /**< A bug, or memory exhausted. */
-  PRESSCLIP_TIMEOUT = 10,      /**< A search ran past its timeout and stopped. */
+  PRESSCLIP_BAD_QUERY = 1,          /**< The query cannot be parsed or has nothing to search for. */
+  PRESSCLIP_BAD_ARGUMENT = 2,       /**< An argument is NULL, out of range or malformed. */
+  PRESSCLIP_INDEX_MISSING = 3,      /**< No index exists at the path given. */
+  PRESSCLIP_INDEX_LOCKED = 4,       /**< Another writer holds the index. */
+  PRESSCLIP_INDEX_CORRUPT = 5,      /**< The index is damaged or is not a pressclip index. */
+  PRESSCLIP_INDEX_VERSION = 6,      /**< The index was written by an incompatible version. */
+  PRESSCLIP_IO = 7,                 /**< Reading or writing a file or the index failed. */
+  PRESSCLIP_NOT_FOUND = 8,          /**< The file or article asked for does not exist. */
+  PRESSCLIP_INTERNAL = 9,           /**< A bug, or memory exhausted. */
+  PRESSCLIP_TIMEOUT = 10,           /**< A search ran past its timeout and stopped. */
+  PRESSCLIP_SHARD_UNAVAILABLE = 11, /**< A shard of the index cannot be reached. */
 } pressclip_status;
 
 /** A short lowercase name for `status` ("ok", "bad query", ...). Never NULL. Thread-safe. */

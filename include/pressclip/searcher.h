@@ -199,6 +199,12 @@ struct SearchHit {
   std::optional<ScoreExplanation> explanation;  ///< Set when SearchOptions::explain.
 };
 
+/// A shard left out of a search (SearcherOptions::allow_partial).
+struct MissingShard {
+  std::string shard;   ///< As listed: a path, "remote HOST:PORT" or "remote :PROGRAM ARGS".
+  std::string reason;  ///< Why, in a few words ("connection refused", "timed out after 2 s").
+};
+
 /// Below this many matching articles, a search looks for a spelling correction.
 inline constexpr std::size_t kFewMatchingArticles = 3;
 
@@ -219,6 +225,9 @@ struct SearchResults {
   /// Set when SearchOptions::facets: the articles the query matches, all of them (in
   /// passage scope too, the articles matching the query as a whole).
   std::optional<Facets> facets;
+  /// The shards this search could not read (only with SearcherOptions::allow_partial):
+  /// their articles are missing from every count and list above.
+  std::vector<MissingShard> missing_shards;
 };
 
 /// Counts describing an index.
@@ -232,6 +241,36 @@ struct IndexStats {
   std::string latest_date;       ///< ISO day of the latest dated article, or empty.
   int index_format_version = 0;  ///< The on-disk format (docs/index-format.md).
   std::string stemmer_language;
+  std::size_t shards = 1;  ///< The databases searched as one (stub files expanded).
+  /// Shards left out (SearcherOptions::allow_partial): the counts above lack them.
+  std::vector<MissingShard> missing_shards;
+};
+
+/// How long a remote shard may keep a Searcher waiting, by default: well above a busy
+/// server's answer (milliseconds), short enough that a stopped server fails a search soon.
+inline constexpr std::chrono::milliseconds kDefaultRemoteTimeout{10000};
+
+/// Where a Searcher finds its articles, and what to do when part of them is unreachable.
+/// Several databases are searched as one index: results, passages, highlights, facets and
+/// timelines are those of a single index holding all their articles (Xapian merges them
+/// with global term statistics), except that a search confined to some dates of a
+/// date-sharded index reads, and takes its statistics from, only the shards of those dates.
+struct SearcherOptions {
+  /// Each a pressclip index directory, or a Xapian stub file (or a directory holding one
+  /// named XAPIANDB) listing shards one per line: `auto PATH` (relative to the stub file's
+  /// directory), `glass PATH`, `remote HOST:PORT` (xapian-tcpsrv) or `remote :PROGRAM ARGS`
+  /// (xapian-progsrv over a pipe, e.g. through ssh), `#` comments. docs/scaling.md.
+  std::vector<std::string> databases;
+  /// How long one exchange with a remote shard may take before it counts as down (a
+  /// stopped or overloaded server). 0: wait forever. Longer than SearchOptions::timeout is
+  /// pointless: the search deadline ends the search first.
+  std::chrono::milliseconds remote_timeout = kDefaultRemoteTimeout;
+  /// How long connecting to a remote shard over TCP may take.
+  std::chrono::milliseconds connect_timeout = kDefaultRemoteTimeout;
+  /// False: a shard that cannot be opened, or fails during a search, fails the search with
+  /// Error kShardUnavailable naming it. True: it is left out, the others are searched, and
+  /// the results name it (SearchResults::missing_shards, IndexStats::missing_shards).
+  bool allow_partial = false;
 };
 
 /// Reads a pressclip index. Sees the index as of when it was opened or last reopened; call
@@ -249,6 +288,12 @@ class PRESSCLIP_EXPORT Searcher {
   /// is no index there, kIndexVersion if it was written by an incompatible version,
   /// kIndexCorrupt if it is not a pressclip index or is damaged.
   explicit Searcher(const std::string& database_path);
+  /// Opens several databases, or shards listed in stub files, as one index (SearcherOptions).
+  /// Throws as above, naming the database at fault; Error kBadArgument if `databases` is
+  /// empty or a stub file is malformed; kIndexVersion if the shards were built with
+  /// different stemmers; kShardUnavailable for an unreachable shard unless allow_partial.
+  /// The shards of a date-sharded index are opened when a search first needs them.
+  explicit Searcher(const SearcherOptions& options);
   ~Searcher();
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
