@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "choice_option.h"
 #include "command.h"
 #include "escaped_text.h"
 #include "index_lock.h"
@@ -44,10 +45,22 @@ class IndexCommand : public Command {
                        std::to_string(kParallelBuildMinimumArticles) +
                        " articles: they build shards in parallel, merged into one compact index "
                        "at the end (an interrupted parallel build starts over). 0 means one per "
-                       "core; 1 commits batch by batch")
+                       "core; 1 commits batch by batch. A date-sharded index (--shard-by) is "
+                       "always written by one writer")
         ->check(CLI::Range(0, 64).description(""))
         ->default_val(0)
         ->type_name("N");
+    add_choice_option(app, "--shard-by", shard_by_,
+                      {{"year", DateSharding::kYear}, {"month", DateSharding::kMonth}},
+                      "Make a new index date-sharded: --db DIR becomes a directory of one index "
+                      "per year (YYYY) or month (YYYY-MM; an article dated only to a year goes in "
+                      "YYYY), plus 'undated', listed in the Xapian stub file DIR/XAPIANDB, so that "
+                      "a search of a date range opens only the shards it needs. An article "
+                      "moves when its date changes. Later runs, add and rm keep the index's "
+                      "sharding without this option; naming another, or sharding an existing "
+                      "unsharded index, is an error")
+        ->default_str("")
+        ->option_text("year|month");
     app.add_option("--source-aliases", source_aliases_,
                    "Source alias table (TSV: canonical name, then its aliases) that maps the "
                    "names sources are given under to one name; extends the built-in table and "
@@ -91,6 +104,7 @@ class IndexCommand : public Command {
     options.stemmer_language = stemmer_;
     options.batch_articles = batch_articles_;
     options.writers = writers_;
+    options.shard_by = shard_by_;
     AliasFile aliases = read_source_alias_file(source_aliases_);
     options.source_aliases = std::move(aliases.text);
     options.source_aliases_name = std::move(aliases.name);
@@ -149,6 +163,7 @@ class IndexCommand : public Command {
   std::string source_aliases_;
   std::size_t batch_articles_ = IndexerOptions{}.batch_articles;
   std::size_t writers_ = 0;
+  DateSharding shard_by_ = DateSharding::kNone;
   bool rebuild_ = false;
   bool watch_ = false;
   bool wait_ = false;

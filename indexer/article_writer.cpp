@@ -53,7 +53,8 @@ std::size_t ArticleWriter::passages_of(const Xapian::Document& document) {
 // Stores `state` in `document` and writes it back; the stored record's path and record
 // follow the first file, which only changes when that file is gone or moved.
 void ArticleWriter::write_state(Xapian::docid docid, Xapian::Document& document,
-                                schema::FileState& state, const std::string& old_first_path) {
+                                schema::FileState& state, const std::string& old_first_path,
+                                std::size_t target) {
   const std::string new_first_path =
       state.files.empty()
           ? ""
@@ -65,7 +66,27 @@ void ArticleWriter::write_state(Xapian::docid docid, Xapian::Document& document,
     document.set_data(schema::encode_article(record));
   }
   document.add_value(schema::kFileStateSlot, schema::encode_file_state(state));
-  database_.replace_document(docid, document);
+  store(docid, target == kSameShard ? shards_.shard_of(docid) : target, document);
+}
+
+void ArticleWriter::store(Xapian::docid docid, std::size_t target,
+                          const Xapian::Document& document) {
+  if (shards_.shard_of(docid) == target) {
+    shards_.replace(docid, document);
+    return;
+  }
+  shards_.moving(shards_.shard_of(docid), target);
+  shards_.remove(docid);
+  shards_.add(target, document);
+}
+
+void ArticleWriter::leaving(Xapian::docid from, std::size_t to) {
+  shards_.moving(shards_.shard_of(from), to);
+}
+
+void ArticleWriter::remove_document(Xapian::docid docid, const Xapian::Document& document) {
+  shards_.remove_passages(shards_.shard_of(docid), passages_of(document));
+  shards_.remove(docid);
 }
 
 // The first file of `state` as write_state compares it.
@@ -94,7 +115,29 @@ void ArticleWriter::add_file(Xapian::docid docid, const schema::IndexedFile& fil
   write_state(docid, document, state, first);
 }
 
+ArticleWriter::Found ArticleWriter::find_article(const PreparedArticle& prepared,
+                                                 const std::string& path_term) {
+  return {find(path_term), prepared.path.empty() ? 0
+                                                 : find(prefixed(schema::FieldId::kContentHash,
+                                                                 prepared.content_hash))};
+}
+
+std::size_t ArticleWriter::target_shard(const PreparedArticle& prepared,
+                                        const std::string& path_term, Found& found) {
+  if (shards_.has_shard_for(prepared.document)) return shards_.shard_for(prepared.document);
+  // Only a file joining the article of its text writes no document (see apply()).
+  if (found.same_text != 0) {
+    const bool sole_file =
+        found.previous != 0 && state_of(database_.get_document(found.previous)).files.size() == 1;
+    if (found.same_text != found.previous || !sole_file) return 0;
+  }
+  const std::size_t target = shards_.shard_for(prepared.document);
+  found = find_article(prepared, path_term);
+  return target;
+}
+
 bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) {
+  if (!prepared.path.empty()) shards_.note_file(prepared.path);
   const std::string path_term = file_term(prepared.file);
   switch (prepared.kind) {
     case PreparedKind::kSkipped:
@@ -112,7 +155,10 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
       if (docid == 0) return false;
       const Xapian::docid previous = find(path_term);
       if (previous == docid) return true;
-      if (previous != 0) forget_file(prepared.file, report);
+      if (previous != 0) {
+        leaving(previous, shards_.shard_of(docid));
+        forget_file(prepared.file, report);
+      }
       add_file(docid, prepared.file);
       ++report.files_moved;
       return true;
@@ -122,16 +168,19 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
   }
   // Decided on the index as it is now, not as the run found it: earlier writes of this run
   // may have changed which article holds this path or this text.
-  const Xapian::docid previous = find(path_term);
-  const Xapian::docid same_text =
-      prepared.path.empty() ? 0
-                            : find(prefixed(schema::FieldId::kContentHash, prepared.content_hash));
+  Found found = find_article(prepared, path_term);
+  const std::size_t target = target_shard(prepared, path_term, found);
+  const Xapian::docid previous = found.previous;
+  const Xapian::docid same_text = found.same_text;
   const schema::FileState previous_state =
       previous != 0 ? state_of(database_.get_document(previous)) : schema::FileState{};
   const bool sole_file = previous != 0 && previous_state.files.size() == 1;
   if (same_text != 0 && same_text != previous) {
     // Another article has this text: this path becomes one of its files.
-    if (previous != 0) forget_file(prepared.file, report);
+    if (previous != 0) {
+      leaving(previous, shards_.shard_of(same_text));
+      forget_file(prepared.file, report);
+    }
     add_file(same_text, prepared.file);
     ++report.files_moved;
     return true;
@@ -147,15 +196,15 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
   if (prepared.path.empty()) {
     // An article without a file (standard input) is known by its id alone: replace it.
     if (const Xapian::docid replaced = find(prepared.id_term)) {
-      passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(replaced)));
-      database_.replace_document(replaced, document);
-      passage_total_ += prepared.passages;
+      shards_.remove_passages(shards_.shard_of(replaced),
+                              passages_of(database_.get_document(replaced)));
+      store(replaced, target, document);
       ++report.articles_updated;
     } else {
-      database_.add_document(document);
-      passage_total_ += prepared.passages;
+      shards_.add(target, document);
       ++report.articles_added;
     }
+    shards_.add_passages(target, prepared.passages);
     ++report.articles_indexed;
     report.bytes_indexed += prepared.text_bytes;
     return true;
@@ -164,13 +213,17 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
     // The article of this file alone: replaced in place, keeping its id.
     if (previous_state.article_id != prepared.article_id)
       rekey(document, previous_state.article_id);
-    passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(previous)));
-    database_.replace_document(previous, document);
+    shards_.remove_passages(shards_.shard_of(previous),
+                            passages_of(database_.get_document(previous)));
+    store(previous, target, document);
   } else {
-    if (previous != 0) forget_file(prepared.file, report);
+    if (previous != 0) {
+      leaving(previous, target);
+      forget_file(prepared.file, report);
+    }
     if (prepared.stated_id) {
       if (const Xapian::docid holder = find(schema::id_term(prepared.article_id))) {
-        join_article(holder, prepared, report);
+        join_article(holder, target, prepared, report);
         return true;
       }
     }
@@ -181,9 +234,9 @@ bool ArticleWriter::apply(const PreparedArticle& prepared, IndexReport& report) 
                                                   std::to_string(attempt));
     }
     if (id != prepared.article_id) rekey(document, id);
-    database_.add_document(document);
+    shards_.add(target, document);
   }
-  passage_total_ += prepared.passages;
+  shards_.add_passages(target, prepared.passages);
   ++(previous != 0 ? report.articles_updated : report.articles_added);
   ++report.articles_indexed;
   report.bytes_indexed += prepared.text_bytes;
@@ -215,8 +268,7 @@ void ArticleWriter::forget_files(Xapian::docid docid,
   });
   if (left.empty()) return;
   if (state.files.empty()) {
-    passage_total_ -= std::min(passage_total_, passages_of(document));
-    database_.delete_document(docid);
+    remove_document(docid, document);
     ++report.articles_removed;
     return;
   }
@@ -265,8 +317,7 @@ void ArticleWriter::forget_other_records(const std::string& path,
 std::size_t ArticleWriter::remove_articles_with(const std::string& term, IndexReport& report) {
   const std::vector<Xapian::docid> docids = postings(database_, term);
   for (Xapian::docid docid : docids) {
-    passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(docid)));
-    database_.delete_document(docid);
+    remove_document(docid, database_.get_document(docid));
     ++report.articles_removed;
   }
   return docids.size();
@@ -275,23 +326,23 @@ std::size_t ArticleWriter::remove_articles_with(const std::string& term, IndexRe
 bool ArticleWriter::remove_article(const std::string& id_term, IndexReport& report) {
   const Xapian::docid docid = find(id_term);
   if (docid == 0) return false;
-  passage_total_ -= std::min(passage_total_, passages_of(database_.get_document(docid)));
-  database_.delete_document(docid);
+  remove_document(docid, database_.get_document(docid));
   ++report.articles_removed;
   return true;
 }
 
-void ArticleWriter::join_article(Xapian::docid holder, const PreparedArticle& prepared,
-                                 IndexReport& report) {
+void ArticleWriter::join_article(Xapian::docid holder, std::size_t target,
+                                 const PreparedArticle& prepared, IndexReport& report) {
   const Xapian::Document old_document = database_.get_document(holder);
   schema::FileState state = state_of(old_document);
   Xapian::Document document = prepared.document;
   for (const schema::IndexedFile& file : state.files) add_file_terms(document, file);
   state.files.push_back(prepared.file);
   state.content_hash = prepared.content_hash;
-  passage_total_ -= std::min(passage_total_, passages_of(old_document));
-  passage_total_ += prepared.passages;
-  write_state(holder, document, state, "");  // "": the stored path follows the first file.
+  shards_.remove_passages(shards_.shard_of(holder), passages_of(old_document));
+  shards_.add_passages(target, prepared.passages);
+  // "": the stored path follows the first file.
+  write_state(holder, document, state, "", target);
   ++report.articles_updated;
   ++report.articles_indexed;
   report.bytes_indexed += prepared.text_bytes;
@@ -303,8 +354,7 @@ void ArticleWriter::absorb(Xapian::Document& keeper, schema::FileState& state, X
     state.files.push_back(file);
     add_file_terms(keeper, file);
   }
-  passage_total_ -= std::min(passage_total_, passages_of(duplicate));
-  database_.delete_document(from);
+  remove_document(from, duplicate);
 }
 
 // The groups of two or more articles that hold a term starting with `prefix`.
@@ -349,6 +399,19 @@ std::size_t ArticleWriter::merge_groups(
     write_state(keeper_docid, keeper, state, first);
   }
   return merged;
+}
+
+void ArticleWriter::forget_stamps(const std::string& path) {
+  shards_.note_file(path);
+  for (Xapian::docid docid : postings(database_, schema::path_term(path))) {
+    Xapian::Document document = database_.get_document(docid);
+    schema::FileState state = state_of(document);
+    for (schema::IndexedFile& file : state.files) {
+      if (file.path == path) file.stamp = {};
+    }
+    const std::string first = first_locator(state);
+    write_state(docid, document, state, first);
+  }
 }
 
 std::size_t ArticleWriter::merge_duplicate_texts() {

@@ -9,21 +9,21 @@
 #include <vector>
 
 #include "indexer/article_preparer.h"
+#include "indexer/index_shards.h"
 #include "pressclip/indexer.h"
 
 namespace pressclip::indexer {
 
-/// Writes into an open WritableDatabase (inside the caller's transaction): new and changed
-/// articles, new stamps, extra paths of a known text, files gone. Every change to an
-/// article's files rewrites its file state value and path terms in the same document, so
-/// the index and its change-detection state are committed together. Keeps the running
-/// total of passages that the caller stores at each commit.
+/// Writes into open shards (inside the caller's batch): new and changed articles, new
+/// stamps, extra paths of a known text, files gone. Every change to an article's files
+/// rewrites its file state value and path terms in the same document, so the index and its
+/// change-detection state are committed together. A new or changed article goes to the
+/// shard of its date, leaving the one it was in. Keeps each shard's passage total.
 ///
 /// Thread-safety: not thread-safe; the writing thread only.
 class ArticleWriter {
  public:
-  ArticleWriter(Xapian::WritableDatabase& database, std::size_t passage_total)
-      : database_(database), passage_total_(passage_total) {}
+  explicit ArticleWriter(IndexShards& shards) : shards_(shards), database_(shards.database()) {}
 
   /// Applies `prepared` (not kSkipped) and counts it in `report`. Returns false, changing
   /// nothing, for a kAddPath whose article is gone since the run started: the caller then
@@ -55,9 +55,27 @@ class ArticleWriter {
   /// and takes the others' files. Returns how many merged.
   std::size_t merge_same_ids();
 
-  std::size_t passage_total() const { return passage_total_; }
+  /// Marks the files recorded under `path` as stamped never, so that the next run reads the
+  /// file again (a killed run may have committed some of its records and not others).
+  void forget_stamps(const std::string& path);
 
  private:
+  // Where kFull `prepared` stands: the article of its file, and one of its text.
+  struct Found {
+    Xapian::docid previous = 0;
+    Xapian::docid same_text = 0;
+  };
+  Found find_article(const PreparedArticle& prepared, const std::string& path_term);
+  // The shard for `prepared`'s document; found before any docid is (a new shard renumbers
+  // them), and made only if the document will be written.
+  std::size_t target_shard(const PreparedArticle& prepared, const std::string& path_term,
+                           Found& found);
+  // Writes `document` as article `docid`, in place if it is in shard `target`, else moved
+  // there (its old shard committed first).
+  void store(Xapian::docid docid, std::size_t target, const Xapian::Document& document);
+  // Before a file leaves the article `from` for one in shard `to`.
+  void leaving(Xapian::docid from, std::size_t to);
+  void remove_document(Xapian::docid docid, const Xapian::Document& document);
   Xapian::docid find(const std::string& term);
   // Takes the files for which `leaving` is true out of article `docid` (removing it with
   // its last file) and drops their terms.
@@ -69,7 +87,8 @@ class ArticleWriter {
   void add_file(Xapian::docid docid, const schema::IndexedFile& file);
   // Writes `prepared` in place of article `holder`, which states the same id, keeping the
   // holder's files beside the prepared one.
-  void join_article(Xapian::docid holder, const PreparedArticle& prepared, IndexReport& report);
+  void join_article(Xapian::docid holder, std::size_t target, const PreparedArticle& prepared,
+                    IndexReport& report);
   // Merges each group of two or more articles sharing a term that starts with `prefix` into
   // the member `keeper_of` picks.
   std::size_t merge_groups(
@@ -80,11 +99,13 @@ class ArticleWriter {
   void restamp(Xapian::docid docid, const schema::IndexedFile& file);
   std::size_t passages_of(const Xapian::Document& document);
   void rekey(Xapian::Document& document, const std::string& id);
+  // `target`: the shard to write it to, kSameShard for the one it is in.
+  static constexpr std::size_t kSameShard = static_cast<std::size_t>(-1);
   void write_state(Xapian::docid docid, Xapian::Document& document, schema::FileState& state,
-                   const std::string& old_first_path);
+                   const std::string& old_first_path, std::size_t target = kSameShard);
 
-  Xapian::WritableDatabase& database_;
-  std::size_t passage_total_;
+  IndexShards& shards_;
+  Xapian::WritableDatabase& database_;  // Every shard as one, for lookups.
 };
 
 }  // namespace pressclip::indexer

@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 
-#include "indexer/index_creation.h"
 #include "indexer/indexer_impl.h"
 #include "pressclip/error.h"
 #include "schema/article_id.h"
@@ -17,11 +16,6 @@
 #include "schema/xapian_errors.h"
 
 namespace pressclip {
-namespace {
-
-constexpr const char* kDefaultStemmerLanguage = "english";
-
-}  // namespace
 
 Indexer::Impl::Impl(const IndexerOptions& options) : options_(options) {
   if (options.database_path.empty()) {
@@ -36,27 +30,10 @@ Indexer::Impl::Impl(const IndexerOptions& options) : options_(options) {
     check.add_from_text(options.source_aliases, alias_file_name());
   }
   try {
-    indexer::ensure_index_directory(without_trailing_separator(options.database_path));
-    database_ = Xapian::WritableDatabase(options.database_path, Xapian::DB_CREATE_OR_OPEN);
-    indexer::remove_stale_staging(without_trailing_separator(options.database_path));
-    std::string language;
-    if (schema::is_blank(database_)) {
-      language =
-          options.stemmer_language.empty() ? kDefaultStemmerLanguage : options.stemmer_language;
-      schema::write_settings(
-          database_, {schema::kFormatVersion, language, std::string(schema::kAnalysisVersion)});
-      database_.commit();
-    } else {
-      language =
-          schema::read_compatible_settings(database_, options.database_path).stemmer_language;
-      if (!options.stemmer_language.empty() && options.stemmer_language != language) {
-        throw Error(ErrorKind::kBadArgument, "index '" + options.database_path + "' uses the " +
-                                                 language + " stemmer, not " +
-                                                 options.stemmer_language +
-                                                 "; index into a new directory to change it");
-      }
-    }
-    language_ = language;
+    shards_ = std::make_unique<indexer::IndexShards>(options.database_path, options.shard_by,
+                                                     options.stemmer_language);
+    language_ = shards_->language();
+    finish_unfinished_files();
     load_source_aliases();
   } catch (...) {
     schema::rethrow_as_error(context);
@@ -72,6 +49,21 @@ Indexer::Impl::~Impl() {
   }
 }
 
+void Indexer::Impl::finish_unfinished_files() {
+  const std::vector<std::string> files = shards_->take_unfinished_files();
+  if (files.empty()) return;
+  begin_batch();
+  try {
+    indexer::ArticleWriter writer(*shards_);
+    for (const std::string& path : files) writer.forget_stamps(path);
+    IndexReport ignored;
+    commit_batch(ignored);
+  } catch (...) {
+    cancel_batch();
+    throw;
+  }
+}
+
 std::filesystem::path Indexer::Impl::without_trailing_separator(const std::string& path) {
   std::filesystem::path normal = std::filesystem::absolute(path).lexically_normal();
   return normal.has_filename() ? normal : normal.parent_path();
@@ -84,7 +76,7 @@ void Indexer::Impl::load_source_aliases() {
   agency_aliases_ = schema::builtin_agency_aliases();
   user_source_aliases_ = options_.source_aliases;
   if (user_source_aliases_.empty()) {
-    user_source_aliases_ = database_.get_metadata(std::string(schema::kSourceAliasesKey));
+    user_source_aliases_ = shards_->source_aliases();
     source_aliases_.add_from_text(user_source_aliases_, "the index's stored source aliases");
     return;
   }
@@ -96,13 +88,7 @@ std::string Indexer::Impl::alias_file_name() const {
   return options_.source_aliases_name.empty() ? "source aliases" : options_.source_aliases_name;
 }
 
-void Indexer::Impl::store_source_aliases() {
-  if (user_source_aliases_ == database_.get_metadata(std::string(schema::kSourceAliasesKey))) {
-    return;
-  }
-  database_.set_metadata(std::string(schema::kSourceAliasesKey), user_source_aliases_);
-  database_.commit();
-}
+void Indexer::Impl::store_source_aliases() { shards_->store_source_aliases(user_source_aliases_); }
 
 Indexer::Indexer(const IndexerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Indexer::~Indexer() = default;

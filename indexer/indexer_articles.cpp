@@ -66,7 +66,7 @@ void Indexer::Impl::commit() {
   if (!pending_) return;
   try {
     IndexReport ignored;
-    commit_batch(*pending_, ignored);
+    commit_batch(ignored);
     pending_.reset();
   } catch (...) {
     discard_pending();
@@ -84,7 +84,7 @@ void Indexer::Impl::check_id(const std::string& id) {
 indexer::ArticleWriter& Indexer::Impl::pending_writer() {
   if (!pending_) {
     begin_batch();
-    pending_.emplace(database_, read_counter(database_, schema::kPassageTotalKey));
+    pending_.emplace(*shards_);
   }
   return *pending_;
 }

@@ -22,15 +22,10 @@ constexpr std::size_t kMostBatchesPerCommit = 8;
 
 }  // namespace
 
-std::size_t Indexer::Impl::read_counter(const Xapian::Database& database, std::string_view key) {
-  const std::string text = database.get_metadata(std::string(key));
-  return text.empty() ? 0 : std::stoull(text);
-}
-
 void Indexer::Impl::begin_batch() {
   // A transaction keeps Xapian from flushing part of a batch on its own: each batch, and
   // the passage counter with it, is committed whole or not at all.
-  database_.begin_transaction(true);
+  shards_->begin();
   in_batch_ = true;
   batch_articles_ = 0;
   batch_bytes_ = 0;
@@ -50,10 +45,8 @@ bool Indexer::Impl::batch_is_due(std::size_t articles) const {
          batch_bytes_ >= kMostBatchesPerCommit * options_.batch_bytes;
 }
 
-void Indexer::Impl::commit_batch(const indexer::ArticleWriter& writer, IndexReport& report) {
-  database_.set_metadata(std::string(schema::kPassageTotalKey),
-                         std::to_string(writer.passage_total()));
-  database_.commit_transaction();
+void Indexer::Impl::commit_batch(IndexReport& report) {
+  shards_->commit();
   in_batch_ = false;
   last_commit_ = std::chrono::steady_clock::now();
   ++report.batches_committed;
@@ -61,11 +54,7 @@ void Indexer::Impl::commit_batch(const indexer::ArticleWriter& writer, IndexRepo
 
 void Indexer::Impl::cancel_batch() {
   in_batch_ = false;
-  try {
-    database_.cancel_transaction();
-  } catch (const Xapian::Error&) {
-    // The original failure is what matters; a failed cancel leaves the last commit intact.
-  }
+  shards_->cancel();  // Never throws: the original failure is what matters.
 }
 
 }  // namespace pressclip

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "indexer/article_writer.h"
 #include "indexer/change_plan.h"
 #include "indexer/file_walker.h"
+#include "indexer/index_shards.h"
 #include "indexer/index_state.h"
 #include "indexer/manifest.h"
 #include "indexer/progress_reporter.h"
@@ -49,6 +51,10 @@ class Indexer::Impl {
   // `path` without a trailing separator, so that it has a file name and a parent.
   static std::filesystem::path without_trailing_separator(const std::string& path);
 
+  // Construction (indexer.cpp).
+  // Marks the files a killed run left half committed across shards to be read again.
+  void finish_unfinished_files();
+
   // Source aliases (indexer.cpp).
   void load_source_aliases();
   std::string alias_file_name() const;
@@ -82,19 +88,17 @@ class Indexer::Impl {
   void discard_pending();
 
   // Batches and commit pacing (indexer_batches.cpp).
-  // The counter stored under `key` in the index's metadata; 0 if there is none.
-  static std::size_t read_counter(const Xapian::Database& database, std::string_view key);
-  // Starts a batch: one transaction, committed whole or not at all.
+  // Starts a batch: one transaction (in each shard), committed whole or not at all.
   void begin_batch();
   // Whether a batch of `articles` articles is to be committed now.
   bool batch_is_due(std::size_t articles) const;
-  // Commits the batch with the passage counter of `writer`, and counts it in `report`.
-  void commit_batch(const indexer::ArticleWriter& writer, IndexReport& report);
+  // Commits the batch, with the passage counters, and counts it in `report`.
+  void commit_batch(IndexReport& report);
   // Cancels the batch, leaving the index at its last commit.
   void cancel_batch();
 
   IndexerOptions options_;
-  Xapian::WritableDatabase database_;
+  std::unique_ptr<indexer::IndexShards> shards_;  // The index: one database or date shards.
   schema::NameAliases source_aliases_;
   schema::NameAliases agency_aliases_;
   std::string user_source_aliases_;  // The user's alias text, given now or stored before.

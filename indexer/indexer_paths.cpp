@@ -55,13 +55,14 @@ IndexReport Indexer::Impl::index_paths(const std::vector<std::string>& paths,
   const indexer::ManifestSet manifests = load_manifests(walk, run, report);
   const indexer::MetadataInputs inputs{manifests, {source_aliases_, agency_aliases_}};
   const std::size_t writers = writer_count(options_.writers);
+  // A sharded index is written by the one writer: the parallel build makes one database.
   if (writers > 1 && walk.articles.size() >= kParallelBuildMinimumArticles &&
-      database_.get_doccount() == 0) {
+      shards_->sharding() == DateSharding::kNone && shards_->database().get_doccount() == 0) {
     build_in_parallel(walk.articles, inputs, writers, run, report);
     return report;
   }
   try {
-    const indexer::IndexState state(database_);
+    const indexer::IndexState state(shards_->database());
     std::vector<std::string> roots;
     for (const std::string& path : paths) roots.push_back(schema::canonical_path(path));
     const indexer::ChangePlan plan = indexer::plan_changes(walk, roots, state, manifests);
@@ -94,6 +95,7 @@ IndexReport Indexer::Impl::rebuild(const std::vector<std::string>& paths,
     fresh_options.database_path = staging.string();
     fresh_options.stemmer_language = language_;
     fresh_options.source_aliases = user_source_aliases_;
+    fresh_options.shard_by = shards_->sharding();
     {
       Indexer fresh(fresh_options);
       report = fresh.index_paths(paths, run);
@@ -104,8 +106,9 @@ IndexReport Indexer::Impl::rebuild(const std::vector<std::string>& paths,
     }
     // Still holding the lock on the old index: swap, let go of the old one, open the new.
     indexer::exchange_directories(staging, target);
-    database_.close();
-    database_ = Xapian::WritableDatabase(target.string(), Xapian::DB_OPEN);
+    const DateSharding sharding = shards_->sharding();
+    shards_.reset();
+    shards_ = std::make_unique<indexer::IndexShards>(options_.database_path, sharding, language_);
     std::filesystem::remove_all(staging);
   } catch (...) {
     std::error_code ignored;
@@ -119,15 +122,15 @@ IndexReport Indexer::Impl::remove_paths(const std::vector<std::string>& paths) {
   commit();
   IndexReport report;
   try {
-    const indexer::IndexState state(database_);
+    const indexer::IndexState state(shards_->database());
     std::vector<std::string> roots;
     for (const std::string& path : paths) roots.push_back(schema::canonical_path(path));
     const indexer::ChangePlan plan =
         indexer::plan_changes(indexer::WalkResult{}, roots, state, indexer::ManifestSet{});
     begin_batch();
-    indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+    indexer::ArticleWriter writer(*shards_);
     for (const std::string& path : plan.gone) writer.forget_path(path, report);
-    commit_batch(writer, report);
+    commit_batch(report);
   } catch (...) {
     if (in_batch_) cancel_batch();
     schema::rethrow_as_error("removing files from '" + options_.database_path + "' failed");
@@ -196,19 +199,19 @@ void Indexer::Impl::build_in_parallel(const std::vector<std::string>& articles,
     std::size_t merged = 0;
     {
       Xapian::WritableDatabase built((staging / "merged").string(), Xapian::DB_OPEN);
-      built.begin_transaction(true);
-      indexer::ArticleWriter writer(built, read_counter(built, schema::kPassageTotalKey));
+      indexer::IndexShards merging(built);
+      merging.begin();
+      indexer::ArticleWriter writer(merging);
       merged = writer.merge_duplicate_texts() + writer.merge_same_ids();
-      built.set_metadata(std::string(schema::kPassageTotalKey),
-                         std::to_string(writer.passage_total()));
-      built.commit_transaction();
+      merging.commit();  // With the passage total.
       built.close();
     }
     // Still holding the write lock on the empty index, swap the merged one into its place
     // in one step (a searcher opening the index finds one or the other, never nothing);
     // then let go of the empty one and open the new one.
     indexer::exchange_directories(staging / "merged", target);
-    database_ = Xapian::WritableDatabase(target.string(), Xapian::DB_OPEN);
+    shards_ = std::make_unique<indexer::IndexShards>(options_.database_path, DateSharding::kNone,
+                                                     language_);
     store_source_aliases();
     std::filesystem::remove_all(staging);
     report.files_moved += merged;
@@ -267,7 +270,7 @@ void Indexer::Impl::write_changes(const indexer::ChangePlan& plan,
     }
     queue.close();
   });
-  indexer::ArticleWriter writer(database_, read_counter(database_, schema::kPassageTotalKey));
+  indexer::ArticleWriter writer(*shards_);
   auto stopped = [&] { return run.stop != nullptr && run.stop->load(); };
   try {
     std::vector<std::string> read_again;
@@ -287,7 +290,7 @@ void Indexer::Impl::write_changes(const indexer::ChangePlan& plan,
       // the next run would take for unchanged.
       if (!prepared->ends_file) continue;
       progress.done(1, prepared->file.stamp.size);
-      if (in_batch_ && batch_is_due(batch_articles_)) commit_batch(writer, report);
+      if (in_batch_ && batch_is_due(batch_articles_)) commit_batch(report);
       if (stopped()) break;
     }
     queue.close();
@@ -306,7 +309,7 @@ void Indexer::Impl::write_changes(const indexer::ChangePlan& plan,
       }
       for (const std::string& path : plan.gone) writer.forget_path(path, report);
     }
-    if (in_batch_) commit_batch(writer, report);
+    if (in_batch_) commit_batch(report);
   } catch (...) {
     queue.close();
     if (producer.joinable()) producer.join();

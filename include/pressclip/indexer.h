@@ -14,6 +14,13 @@
 
 namespace pressclip {
 
+/// How an index splits its articles into date shards (`pressclip index --shard-by`).
+enum class DateSharding {
+  kNone,   ///< One database; for an existing index, whatever it was built with.
+  kYear,   ///< One shard per year of the articles' dates: DIR/YYYY.
+  kMonth,  ///< One shard per month: DIR/YYYY-MM (an article dated only to a year: DIR/YYYY).
+};
+
 /// Settings for opening an index for writing. Defaults suit a personal archive.
 struct IndexerOptions {
   /// Directory of the Xapian database; created (with its parents) if missing.
@@ -21,6 +28,16 @@ struct IndexerOptions {
   /// Snowball stemmer for a new index ("english", "french", ...); empty means english.
   /// An existing index keeps the language it was built with; naming another is an error.
   std::string stemmer_language;
+  /// Date shards for a new index: the directory becomes a Xapian stub directory listing one
+  /// complete pressclip index per period, plus `undated` (docs/index-format.md), so that a
+  /// search of a date range can open only the shards it touches; each article lives in the
+  /// shard of its date and moves when its date changes. A shard's commit is atomic, a batch
+  /// over several shards is not: a killed run may leave a moved article missing (never
+  /// twice) until the next run. kNone keeps what an existing index has (sharded or not) and
+  /// makes a new one unsharded; naming another mode than an existing index's, or sharding an
+  /// unsharded one, is an error. A sharded index is always written by one writer (`writers`
+  /// is ignored).
+  DateSharding shard_by = DateSharding::kNone;
   /// Articles per commit. Xapian holds a batch in memory (measured: a 10 MB batch peaked
   /// at 220 MB, batches of 1000 news articles at 98 MB), and each commit is atomic, so an
   /// interrupted run redoes at most one batch. More commits leave the index less compact.
