@@ -101,7 +101,8 @@ void expand_stub(const std::string& file, int depth, std::vector<ShardSpec>& sha
     }
   }
   if (in.bad()) throw Error(ErrorKind::kIo, "cannot read stub file " + file);
-  if (shards.size() == first_shard) {
+  // A date-sharded index whose runs have indexed nothing yet lists no shard.
+  if (shards.size() == first_shard && !date_sharded) {
     throw Error(ErrorKind::kBadArgument, "stub file " + file + " lists no database");
   }
 }

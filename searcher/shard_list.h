@@ -37,7 +37,8 @@ struct ShardSpec {
 /// `#` comments. A stub whose first line is `# pressclip shards by month` (or `year`) gives
 /// its shards named YYYY, YYYY-MM or `undated` the period of their name. Paths need not
 /// exist (opening them says what is wrong). Throws Error kBadArgument for a malformed line
-/// ("FILE:3: ..."), a stub listing no shard, stubs nested deeper than 8, or no database.
+/// ("FILE:3: ..."), a stub listing no shard (but for a date-sharded one: it may be empty), stubs
+/// nested deeper than 8, or no database.
 std::vector<ShardSpec> expand_shards(const std::vector<std::string>& databases);
 
 /// Whether `path` is a Xapian stub: a regular file that is not a single-file database, or

@@ -111,6 +111,10 @@ ShardSet::ShardSet(const SearcherOptions& options) : options_(options) {
   for (ShardSpec& spec : expand_shards(options.databases)) {
     shards_.push_back({std::move(spec), std::nullopt, {}});
   }
+  if (shards_.empty()) {
+    throw Error(ErrorKind::kIndexMissing,
+                "the date-sharded index holds no shard yet; index some articles first");
+  }
   date_sharded_ = shards_.front().spec.period.has_value();
   if (!date_sharded_) {
     select_all();

@@ -90,6 +90,18 @@ TEST_CASE("shards: a date-sharded stub gives its shards the periods of their nam
   CHECK(shards[1].period->first_day == "20230701");
   CHECK(shards[1].period->last_day == "20230731");
   CHECK(shards[2].period->first_day.empty());
+  // One whose first run indexed nothing lists no shard: no index yet, not a bad stub.
+  TemporaryDirectory empty;
+  empty.write("XAPIANDB", "# pressclip shards by year\n");
+  CHECK(pressclip::searcher::expand_shards({empty.path.string()}).empty());
+  pressclip::SearcherOptions options;
+  options.databases = {empty.path.string()};
+  try {
+    pressclip::Searcher searcher(options);
+    FAIL("an empty date-sharded index opened");
+  } catch (const pressclip::Error& error) {
+    CHECK(error.kind() == pressclip::ErrorKind::kIndexMissing);
+  }
   // Beside another database, the index is searched whole.
   const auto mixed = pressclip::searcher::expand_shards({directory.path.string(), "/other"});
   for (const ShardSpec& shard : mixed) CHECK_FALSE(shard.period);
