@@ -163,9 +163,7 @@ class Searcher::Impl {
           if (attempt == kMostSearchAttempts) throw;
           catch_up();
         } catch (const Xapian::NetworkError& error) {
-          // A remote shard stopped answering: without it if allowed, else an error naming it.
-          if (!shards_->drop_failed_remote_shards(error.get_msg())) throw;
-          use_selected_shards();
+          drop_failed_remote_shards(error);
         }
       }
     } catch (const searcher::DeadlineExpired&) {
@@ -238,7 +236,8 @@ class Searcher::Impl {
 
  private:
   // Runs `read` again after reopening the index when a writer discarded the revision it
-  // was reading, up to kMostSearchAttempts times in all.
+  // was reading, up to kMostSearchAttempts times in all, and without a remote shard that
+  // stopped answering if partial answers are allowed.
   template <typename Read>
   std::invoke_result_t<Read> with_retries(Read read) {
     for (int attempt = 1;; ++attempt) {
@@ -247,12 +246,20 @@ class Searcher::Impl {
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMostSearchAttempts) throw;
         catch_up();
+      } catch (const Xapian::NetworkError& error) {
+        drop_failed_remote_shards(error);
       }
     }
   }
 
-  // Reopens the index at its latest revision. Reopening reads the new revision's tables, which
-  // a writer committing twice meanwhile discards too: then it tries again.
+  // Called while handling `error` from a remote shard: leaves out the shards that no longer
+  // answer (or throws Error kShardUnavailable naming them, without allow_partial);
+  // rethrows `error` if every shard still answers.
+  void drop_failed_remote_shards(const Xapian::NetworkError& error) {
+    if (!shards_->drop_failed_remote_shards(error.get_msg())) throw;
+    use_selected_shards();
+  }
+
   // `query` with the search's deadline checked inside Xapian's matcher, where every shard
   // is local (a remote server cannot run our posting source: the remote timeout and the
   // checks between Xapian's calls bound the search then).
@@ -270,10 +277,12 @@ class Searcher::Impl {
     query_builder_->set_database(database_);
   }
 
+  // Reopens the shards at their latest revision. Reopening reads the new revision's tables,
+  // which a writer committing twice meanwhile discards too: then it tries again.
   void catch_up() {
     for (int attempt = 1;; ++attempt) {
       try {
-        database_.reopen();
+        shards_->reopen();
         return;
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMostSearchAttempts) throw;

@@ -295,6 +295,11 @@ std::vector<MissingShard> ShardSet::missing() const {
   return missing;
 }
 
-void ShardSet::reopen() { database_.reopen(); }
+void ShardSet::reopen() {
+  // Every open shard, selected or not: a later search may select one opened earlier.
+  for (Shard& shard : shards_) {
+    if (shard.database) shard.database->reopen();
+  }
+}
 
 }  // namespace pressclip::searcher

@@ -68,7 +68,8 @@ class ShardSet {
   /// How many shards there are, opened or not.
   std::size_t size() const { return shards_.size(); }
 
-  /// Reopens the selected shards at their latest revision.
+  /// Reopens every open shard at its latest revision (the shards listed stay those read
+  /// when this set was made).
   void reopen();
 
  private:

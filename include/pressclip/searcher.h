@@ -316,7 +316,9 @@ class PRESSCLIP_EXPORT Searcher {
   /// Counts of articles, passages, sources, agencies and dates.
   IndexStats stats();
 
-  /// Makes later commits by a writer visible.
+  /// Makes later commits by a writer visible, in every shard. The shards are those listed
+  /// when the Searcher was made: a shard added to a stub file later (a new month of a
+  /// date-sharded index) is read by a new Searcher.
   void reopen();
 
  private:

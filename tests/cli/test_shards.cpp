@@ -281,6 +281,39 @@ TEST_CASE("shards: a date-sharded index opens only the shards a date range can t
   CHECK(either.exit_code == 2);
 }
 
+TEST_CASE(
+    "shards: an index --shard-by month searches as one index, opening only the months asked") {
+  const ShardedCorpus corpus;
+  const std::string sharded = corpus.directory / "indexed-by-month";
+  std::vector<std::string> args = {
+      "index", "--quiet", "--shard-by", "month",
+      "--db",  sharded,   "--manifest", std::string(PRESSCLIP_CORPUS_DIR) + "/seeds.tsv",
+      "--"};
+  for (const fs::path& file : corpus.files) args.push_back(file.string());
+  REQUIRE(run_pressclip(args).exit_code == 0);
+  REQUIRE(fs::exists(fs::path(sharded) / "2023-09"));
+  // Unbounded, it holds the same articles as the single index.
+  for (const std::string query : {"junta", "coup date:2023", "source:BBC"}) {
+    CAPTURE(query);
+    auto ids = [&](const std::string& database) {
+      std::vector<std::string> found;
+      for (const auto& hit : search_json({database}, query, {"-n", "1000"}).second) {
+        found.push_back(hit["article"]["id"]);
+      }
+      std::sort(found.begin(), found.end());
+      return found;
+    };
+    CHECK(ids(sharded) == ids(corpus.single));
+  }
+  // With September's shard broken, July is still searched; anything unbounded is not.
+  write_file(fs::path(sharded) / "2023-09" / "iamglass", "broken");
+  const RunResult july = run_pressclip({"search", "--db", sharded, "--json", "junta date:2023-07"});
+  CHECK_MESSAGE(july.exit_code == 0, july.err);
+  const RunResult all = run_pressclip({"search", "--db", sharded, "junta"});
+  check_one_error_line(all);
+  CHECK(all.err.find("2023-09") != std::string::npos);
+}
+
 TEST_CASE("shards: malformed stub files and bad timeouts are one-line errors") {
   const ShardedCorpus corpus;
   for (const std::string& line :

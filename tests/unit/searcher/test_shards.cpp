@@ -187,4 +187,15 @@ TEST_CASE("shards: a remote shard that dies under an open searcher is named, or 
   // Later searches leave it out at once.
   CHECK(searcher.search(search).missing_shards.size() == 1);
   CHECK(searcher.stats().articles == 2);
+
+  // Statistics and lookups meet a dead shard the same way.
+  pressclip::test::RemoteShardServer again((directory.path / "second").string());
+  options.databases = {(directory.path / "first").string(),
+                       directory.write("again", again.stub_line() + "\n")};
+  pressclip::Searcher other(options);
+  again.kill();
+  const pressclip::IndexStats stats = other.stats();
+  CHECK(stats.articles == 2);
+  REQUIRE(stats.missing_shards.size() == 1);
+  CHECK(stats.missing_shards[0].shard == again.label());
 }
